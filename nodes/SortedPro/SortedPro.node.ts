@@ -1,0 +1,55 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { resources } from './actions/resources';
+import { router } from './actions/router';
+import { searchServiceGroups } from './methods/listSearch';
+
+const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: resources.map((resource) => resource.option),
+	default: 'allocation',
+};
+
+const operationFields: INodeProperties[] = resources.flatMap((resource) =>
+	resource.operations.flatMap((operation) => operation.description),
+);
+
+export class SortedPro implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SortedPRO',
+		name: 'sortedPro',
+		icon: { light: 'file:sortedPro.svg', dark: 'file:sortedPro.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Allocate consignments to carrier services with SortedPRO (Sorted / Electio)',
+		defaults: { name: 'SortedPRO' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sortedProApi', required: true }],
+		properties: [
+			resourceProperty,
+			...resources.map((resource) => resource.operationProperty),
+			...operationFields,
+		],
+	};
+
+	methods = {
+		listSearch: { searchServiceGroups },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/** How an operation appears in the Operation drop-down. */
+export type OperationOption = Required<Pick<INodePropertyOptions, 'name' | 'value' | 'action' | 'description'>> & {
+	value: string;
+};
+
+/** One operation module: actions/<resource>/<operation>.operation.ts */
+export interface OperationModule {
+	option: OperationOption;
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+/** One resource: its drop-down entry and its operations, in display order. */
+export interface ResourceModule {
+	option: { name: string; value: string; description?: string };
+	/** The resource's Operation drop-down; its options come from `operations`. */
+	operationProperty: INodeProperties;
+	operations: OperationModule[];
+}

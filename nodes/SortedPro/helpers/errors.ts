@@ -1,0 +1,173 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+/** What the node was doing when SortedPRO answered, in the user's terms. */
+export interface SortedProCallContext {
+	/** e.g. "allocate consignment EC-000-05B-MMA with service group NEXTDAY" */
+	action: string;
+	consignmentReference?: string;
+	itemIndex?: number;
+	/** what a 404 means for this call, e.g. "consignment X or service group Y" */
+	notFound?: string;
+	/** the state rule that applies, shown when SortedPRO refuses because of the consignment's state */
+	stateRule?: string;
+}
+
+/** SortedPRO's application error body (PascalCase), or the gateway's {statusCode, message}. */
+interface SortedProErrorBody {
+	Code?: unknown;
+	Message?: unknown;
+	CorrelationId?: unknown;
+	Details?: unknown;
+	message?: unknown;
+}
+
+const MAX_TEXT = 300;
+
+const API_KEY_HINT =
+	'Check the API key in the "SortedPRO API" credential (SortedPRO: Settings > Users & Roles > User Accounts > Edit User > Show API Key) and that the credential\'s Environment matches it: production and sandbox keys are different.';
+
+// SortedPRO words a refusal caused by the consignment's state in several ways; none is documented.
+const STATE_ERROR = /\bstate\b|\bstatus\b|already (?:been )?allocated|not (?:in an? )?allocatable|cannot be (?:de)?allocated|can ?not be (?:de)?allocated|unable to (?:de)?allocate .*(?:allocated|manifested|cancelled|dispatched)/i;
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+function shorten(value: string): string {
+	return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value;
+}
+
+/** Makes an HTML or plain-text gateway page readable in one line. */
+function readableText(body: string): string {
+	const stripped = body
+		.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&nbsp;/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return shorten(stripped);
+}
+
+function detailLines(details: unknown): string[] {
+	if (!Array.isArray(details)) return [];
+	return details
+		.filter((detail): detail is Record<string, unknown> => typeof detail === 'object' && detail !== null)
+		.map((detail) => {
+			const target = text(detail.Target);
+			const code = text(detail.Code);
+			const message = text(detail.Message);
+			return `- ${target ? `${target}: ` : ''}${message || '(no message)'}${code ? ` [${code}]` : ''}`;
+		});
+}
+
+function retryAfterSeconds(headers: Record<string, unknown> | undefined): string | undefined {
+	const value = headers?.['retry-after'];
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
+}
+
+/**
+ * The one error mapper for SortedPRO's HTTP answers: turns a non-2xx response into a
+ * NodeApiError whose message says what failed (with the consignment and HTTP status)
+ * and whose description says what to do.
+ */
+export function sortedProHttpError(
+	node: INode,
+	statusCode: number,
+	body: unknown,
+	headers: Record<string, unknown> | undefined,
+	context: SortedProCallContext,
+): NodeApiError {
+	const errorBody: SortedProErrorBody =
+		typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as SortedProErrorBody) : {};
+	const sortedProMessage =
+		text(errorBody.Message) ||
+		text(errorBody.message) ||
+		(typeof body === 'string' ? readableText(body) : '');
+	const code = text(errorBody.Code);
+	const details = detailLines(errorBody.Details);
+	const correlationId = text(errorBody.CorrelationId);
+
+	let hint: string;
+	let summary = sortedProMessage;
+	if (statusCode === 401 || statusCode === 403) {
+		summary = `SortedPRO rejected the API key${sortedProMessage ? ` (${sortedProMessage})` : ''}`;
+		hint = API_KEY_HINT;
+	} else if (statusCode === 404) {
+		const what = context.notFound ?? 'the requested record';
+		summary = `SortedPRO could not find ${what}${sortedProMessage ? ` (${sortedProMessage})` : ''}`;
+		hint = `Check that ${what} exist${what.includes(' or ') || what.includes(' and ') ? '' : 's'} in the SortedPRO environment this credential points at (production and sandbox have separate data).`;
+	} else if (statusCode === 429) {
+		const wait = retryAfterSeconds(headers);
+		summary = `SortedPRO's rate limit was exceeded${sortedProMessage ? ` (${sortedProMessage})` : ''}`;
+		hint = `Wait${wait ? ` ${wait} seconds` : ' a little'} and run the workflow again, or send fewer requests at once.`;
+	} else if (statusCode >= 500) {
+		summary = sortedProMessage
+			? `SortedPRO failed: ${sortedProMessage}`
+			: 'SortedPRO or its gateway failed and sent no readable explanation';
+		hint =
+			'This is usually temporary. Run the workflow again in a few minutes; if it keeps failing, contact Sorted support with the correlation ID below (if any).';
+	} else if (context.stateRule && STATE_ERROR.test(`${code} ${sortedProMessage}`)) {
+		hint = `${context.stateRule} Check the consignment's current state in SortedPRO.`;
+	} else {
+		hint = 'SortedPRO refused the request. Check the values sent against the details below.';
+	}
+	if (!summary) summary = `SortedPRO answered with HTTP ${statusCode} and no explanation`;
+
+	const description = [
+		hint,
+		details.length ? `Details:\n${details.join('\n')}` : '',
+		code ? `SortedPRO error code: ${code}` : '',
+		correlationId ? `Correlation ID (quote it to Sorted support): ${correlationId}` : '',
+	]
+		.filter(Boolean)
+		.join('\n');
+
+	// Only SortedPRO's own answer goes into the error: never the request, which carries the key.
+	const cause: JsonObject = { sortedProStatus: statusCode, sortedProBody: (body ?? null) as JsonObject };
+	return new NodeApiError(node, cause, {
+		message: `Could not ${context.action}: ${summary} (HTTP ${statusCode})`,
+		description,
+		httpCode: String(statusCode),
+		itemIndex: context.itemIndex,
+	});
+}
+
+const NETWORK_PROBLEMS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'SortedPRO did not answer in time',
+	ETIMEDOUT: 'SortedPRO did not answer in time',
+	ESOCKETTIMEDOUT: 'SortedPRO did not answer in time',
+	ENOTFOUND: 'the SortedPRO address could not be found',
+	EAI_AGAIN: 'the SortedPRO address could not be looked up',
+	EPIPE: 'the connection was closed while sending',
+};
+
+/** What failed below HTTP: no answer, a broken connection, or a refused credential. */
+export function sortedProTransportError(
+	node: INode,
+	error: unknown,
+	context: SortedProCallContext,
+): NodeApiError {
+	// httpRequestWithAuthentication wraps the original error; read it, never re-throw it
+	// (the original carries the request options, API key included).
+	const original = (error as { cause?: unknown })?.cause ?? error;
+	const errorCode = String((original as { code?: unknown })?.code ?? '');
+	const originalMessage = original instanceof Error ? original.message : String(original);
+	const networkProblem =
+		NETWORK_PROBLEMS[errorCode] ?? (/timeout/i.test(originalMessage) ? NETWORK_PROBLEMS.ETIMEDOUT : undefined);
+
+	const message = networkProblem
+		? `Could not ${context.action}: ${networkProblem} before SortedPRO answered`
+		: `Could not ${context.action}: ${shorten(originalMessage)}`;
+	const description = networkProblem
+		? `No answer was received, so it is not known whether SortedPRO acted on the request. Check the connection to SortedPRO and run the workflow again. (network error ${errorCode || 'timeout'})`
+		: 'No answer was received from SortedPRO. Fix the problem named above and run the workflow again.';
+	return new NodeApiError(node, { sortedProStatus: null, reason: originalMessage } as JsonObject, {
+		message,
+		description,
+		itemIndex: context.itemIndex,
+	});
+}

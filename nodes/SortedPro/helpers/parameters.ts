@@ -1,0 +1,44 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+/**
+ * Reads a required reference parameter (a consignment reference, a Service Group Code...)
+ * for one item, trimmed. A blank, missing or unusable value is an error that names the
+ * field and the item, raised before anything is sent to SortedPRO.
+ */
+export function readReference(
+	context: IExecuteFunctions,
+	parameterName: string,
+	fieldLabel: string,
+	itemIndex: number,
+	example: string,
+): string {
+	const raw: unknown = context.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
+	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+
+	if (value === undefined) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${fieldLabel}" must be text, but item ${itemIndex} gave ${raw === null ? 'null' : typeof raw}`,
+			{
+				itemIndex,
+				description: `Map a text field from the incoming data, e.g. ${example}.`,
+			},
+		);
+	}
+	if (value === '') {
+		throw new NodeOperationError(context.getNode(), `"${fieldLabel}" is empty in item ${itemIndex}`, {
+			itemIndex,
+			description: `Every item needs a ${fieldLabel}. Check that the incoming item has it, or set it to something like ${example}. Nothing was sent to SortedPRO.`,
+		});
+	}
+	// "." and ".." would be read as path navigation by any URL parser, even encoded.
+	if (/^\.+$/.test(value)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${fieldLabel}" in item ${itemIndex} is "${value}", which is not a SortedPRO reference`,
+			{ itemIndex, description: `Use a real reference such as ${example}.` },
+		);
+	}
+	return value;
+}
