@@ -45,7 +45,7 @@ export function sortedProBaseUrl(credentials: ICredentialDataDecryptedObject): s
 	const loopbackHttp = parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname);
 	if (!secure && !loopbackHttp) {
 		throw new Error(
-			`The SortedPRO API credential's Base URL must start with https:// (plain http:// is only allowed for localhost, 127.0.0.1 or ::1, e.g. a local SortedPRO simulator). "${parsed.origin}" was refused and the API key was not sent.`,
+			`The SortedPRO API credential's Base URL must start with https:// (plain http:// is only allowed for localhost, 127.0.0.1 or ::1, e.g. a local SortedPRO simulator). "${parsed.origin}" was refused. The API key was not sent.`,
 		);
 	}
 	if (parsed.search || parsed.hash || parsed.username || parsed.password) {

@@ -14,12 +14,19 @@ export function readReference(
 	example: string,
 ): string {
 	const raw: unknown = context.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
-	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+	const value =
+		raw === undefined || raw === null
+			? ''
+			: typeof raw === 'number'
+				? String(raw)
+				: typeof raw === 'string'
+					? raw.trim()
+					: undefined;
 
 	if (value === undefined) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`"${fieldLabel}" must be text, but item ${itemIndex} gave ${raw === null ? 'null' : typeof raw}`,
+			`"${fieldLabel}" must be text, but item ${itemIndex} gave ${Array.isArray(raw) ? 'a list' : typeof raw}`,
 			{
 				itemIndex,
 				description: `Map a text field from the incoming data, e.g. ${example}.`,

@@ -1,0 +1,46 @@
+import nock from 'nock';
+
+import { PRODUCTION, TEST_API_KEY, searchList } from './helpers/engine';
+
+const groups = [
+	{ ServiceGroupCode: 'NEXTDAY', Name: 'Next day' },
+	{ ServiceGroupCode: 'ECONOMY', Name: 'Economy 3-5 days' },
+	{ Reference: 'INTL', Description: 'International' },
+	{ Name: 'No code, cannot be chosen' },
+];
+
+const serviceGroups = () =>
+	nock(PRODUCTION).matchHeader('ocp-apim-subscription-key', TEST_API_KEY).get('/servicegroups/');
+
+describe('Carrier Service Group drop-down (From List)', () => {
+	test('lists the service groups with their codes as values', async () => {
+		serviceGroups().reply(200, groups);
+
+		const { result } = await searchList('searchServiceGroups');
+
+		expect(result.results).toEqual([
+			{ name: 'Next day (NEXTDAY)', value: 'NEXTDAY' },
+			{ name: 'Economy 3-5 days (ECONOMY)', value: 'ECONOMY' },
+			{ name: 'International (INTL)', value: 'INTL' },
+		]);
+	});
+
+	test('filters by name or code, and offers a typed code that is not listed', async () => {
+		serviceGroups().reply(200, { ServiceGroups: groups });
+		const { result } = await searchList('searchServiceGroups', 'eco');
+		expect(result.results).toEqual([{ name: 'Economy 3-5 days (ECONOMY)', value: 'ECONOMY' }, { name: 'Use code "eco"', value: 'eco' }]);
+	});
+
+	test('when the list cannot be loaded, a typed code can still be used', async () => {
+		serviceGroups().reply(503, '');
+		const { result } = await searchList('searchServiceGroups', 'NEXTDAY');
+		expect(result.results).toEqual([{ name: 'Use code "NEXTDAY" (the list could not be loaded)', value: 'NEXTDAY' }]);
+	});
+
+	test('when the list cannot be loaded and nothing is typed, the error says why', async () => {
+		serviceGroups().reply(401, { statusCode: 401, message: 'Access denied due to invalid subscription key.' });
+		await expect(searchList('searchServiceGroups')).rejects.toThrow(
+			'Could not load the carrier service groups: SortedPRO rejected the API key (Access denied due to invalid subscription key.) (HTTP 401)',
+		);
+	});
+});
