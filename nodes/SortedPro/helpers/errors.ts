@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 /** What the node was doing when SortedPRO answered, in the user's terms. */
@@ -131,6 +131,24 @@ export function sortedProHttpError(
 		description,
 		httpCode: String(statusCode),
 		itemIndex: context.itemIndex,
+	});
+}
+
+/**
+ * A consignment SortedPRO refused inside a list call that as a whole succeeded
+ * (`IsSuccess: false` with the reason in `Message`), or left out of its answer.
+ */
+export function sortedProItemFailure(
+	node: INode,
+	reason: string,
+	context: SortedProCallContext,
+): NodeOperationError {
+	const refusedForState = context.stateRule && STATE_ERROR.test(reason);
+	return new NodeOperationError(node, `Could not ${context.action}: ${reason || 'SortedPRO gave no reason'}`, {
+		itemIndex: context.itemIndex,
+		description: refusedForState
+			? `${context.stateRule} Check the consignment's current state in SortedPRO.`
+			: 'SortedPRO accepted the batch call but reported this consignment as failed; the other consignments in the batch are not affected.',
 	});
 }
 

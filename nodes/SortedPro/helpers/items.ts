@@ -2,42 +2,23 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 /** What one input item asks SortedPRO to do, once its parameters have been read and checked. */
-export interface ConsignmentTask {
+export interface ItemTask {
 	itemIndex: number;
-	consignmentReference: string;
+	/** The consignment the item is about, when there is one: it names the item in errors. */
+	consignmentReference?: string;
 }
 
-export interface PerItemOperation<Task extends ConsignmentTask> {
+/**
+ * What one item produced: its output JSON, or ready output items (a label with its
+ * binary file, or the rows of a Get Many) that are all paired to the input item.
+ */
+export type ItemOutput = IDataObject | INodeExecutionData[];
+
+export interface PerItemOperation<Task extends ItemTask> {
 	/** Reads and validates one item's parameters. Throws a NodeOperationError naming the field and item. */
 	read(itemIndex: number): Task;
-	/** Sends one item's request and returns its output JSON. */
-	send(task: Task): Promise<IDataObject>;
-}
-
-/** The output item a failure becomes under "On Error: Continue". */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, consignmentReference: string | undefined): INodeExecutionData {
-	const httpStatus = error instanceof NodeApiError && error.httpCode ? Number(error.httpCode) : null;
-	const description = error.description;
-	return {
-		json: {
-			error: error.message,
-			...(description ? { errorDescription: description } : {}),
-			consignmentReference: consignmentReference ?? null,
-			httpStatus,
-		},
-		pairedItem: { item: itemIndex },
-	};
-}
-
-/** The item's consignment reference as typed, for an error item whose other input was bad. */
-function rawConsignmentReference(context: IExecuteFunctions, itemIndex: number): string | undefined {
-	try {
-		const raw: unknown = context.getNodeParameter('consignmentReference', itemIndex, '');
-		return typeof raw === 'string' && raw.trim() ? raw.trim() : undefined;
-	} catch {
-		// Operations without this parameter, or an expression that failed: nothing to name.
-		return undefined;
-	}
+	/** Sends one item's request and returns its output. */
+	send(task: Task): Promise<ItemOutput>;
 }
 
 function asError(error: unknown): Error {
@@ -54,45 +35,99 @@ export function nodeErrorOf(
 	return new NodeOperationError(context.getNode(), asError(error), { itemIndex });
 }
 
+/** The item's consignment reference as typed, for an error item whose other input was bad. */
+function rawConsignmentReference(context: IExecuteFunctions, itemIndex: number): string | undefined {
+	try {
+		const raw: unknown = context.getNodeParameter('consignmentReference', itemIndex, '');
+		return typeof raw === 'string' && raw.trim() ? raw.trim() : undefined;
+	} catch {
+		// Operations without this parameter, or an expression that failed: nothing to name.
+		return undefined;
+	}
+}
+
+/**
+ * Collects exactly one outcome per input item. A failure either stops the run (thrown,
+ * naming the item) or, with "On Error: Continue", becomes that item's error item.
+ */
+export class ItemResults {
+	private readonly outcomes: Array<INodeExecutionData[] | undefined>;
+
+	private readonly continueOnFail: boolean;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		itemCount: number,
+	) {
+		this.outcomes = new Array<INodeExecutionData[] | undefined>(itemCount);
+		this.continueOnFail = context.continueOnFail();
+	}
+
+	succeed(itemIndex: number, output: ItemOutput): void {
+		const items = Array.isArray(output) ? output : [{ json: output }];
+		this.outcomes[itemIndex] = items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+	}
+
+	fail(itemIndex: number, error: unknown, consignmentReference?: string): void {
+		const nodeError = nodeErrorOf(this.context, error, itemIndex);
+		if (!this.continueOnFail) throw nodeError;
+		const httpStatus = nodeError instanceof NodeApiError && nodeError.httpCode ? Number(nodeError.httpCode) : null;
+		this.outcomes[itemIndex] = [
+			{
+				json: {
+					error: nodeError.message,
+					...(nodeError.description ? { errorDescription: nodeError.description } : {}),
+					consignmentReference: consignmentReference ?? rawConsignmentReference(this.context, itemIndex) ?? null,
+					httpStatus,
+				},
+				pairedItem: { item: itemIndex },
+			},
+		];
+	}
+
+	/** Reads every item's parameters before anything is sent; bad items fail here. */
+	readAll<Task extends ItemTask>(read: (itemIndex: number) => Task): Task[] {
+		const tasks: Task[] = [];
+		for (let itemIndex = 0; itemIndex < this.outcomes.length; itemIndex++) {
+			try {
+				tasks.push(read(itemIndex));
+			} catch (error) {
+				this.fail(itemIndex, error);
+			}
+		}
+		return tasks;
+	}
+
+	/** All outputs in input order; an item without an outcome would be a bug, never a silent drop. */
+	toArray(): INodeExecutionData[] {
+		return this.outcomes.flatMap((outcome, itemIndex) => {
+			if (outcome) return outcome;
+			throw new NodeOperationError(this.context.getNode(), `Item ${itemIndex} produced no output`, {
+				itemIndex,
+			});
+		});
+	}
+}
+
 /**
  * Runs an operation that makes one SortedPRO call per input item. Every item's
  * parameters are read first, so bad input stops the run before any request is sent
  * (or, with "On Error: Continue", becomes that item's error item). Each input item
- * yields exactly one output item, paired to it, in input order.
+ * yields its output, paired to it, in input order.
  */
-export async function runPerItem<Task extends ConsignmentTask>(
+export async function runPerItem<Task extends ItemTask>(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	operation: PerItemOperation<Task>,
 ): Promise<INodeExecutionData[]> {
-	const continueOnFail = context.continueOnFail();
-	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
-	const tasks: Task[] = [];
-
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			tasks.push(operation.read(itemIndex));
-		} catch (error) {
-			const nodeError = nodeErrorOf(context, error, itemIndex);
-			if (!continueOnFail) throw nodeError;
-			results[itemIndex] = errorItem(nodeError, itemIndex, rawConsignmentReference(context, itemIndex));
-		}
-	}
-
+	const results = new ItemResults(context, items.length);
+	const tasks = results.readAll(operation.read);
 	for (const task of tasks) {
 		try {
-			const json = await operation.send(task);
-			results[task.itemIndex] = { json, pairedItem: { item: task.itemIndex } };
+			results.succeed(task.itemIndex, await operation.send(task));
 		} catch (error) {
-			const nodeError = nodeErrorOf(context, error, task.itemIndex);
-			if (!continueOnFail) throw nodeError;
-			results[task.itemIndex] = errorItem(nodeError, task.itemIndex, task.consignmentReference);
+			results.fail(task.itemIndex, error, task.consignmentReference);
 		}
 	}
-
-	return results.map((result, itemIndex) => {
-		if (result) return result;
-		// Unreachable by construction; kept so a future change cannot drop an item silently.
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex} produced no output`, { itemIndex });
-	});
+	return results.toArray();
 }

@@ -1,70 +1,74 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { firstText, isRecord, listOf } from '../helpers/lists';
 import { sortedProApiRequest } from '../transport';
 
-/** SortedPRO does not document this list's shape: accept an array or an array under a wrapper key. */
-function listOf(body: unknown): unknown[] {
-	if (Array.isArray(body)) return body;
-	if (typeof body === 'object' && body !== null) {
-		const nested = Object.values(body).find(Array.isArray);
-		if (nested) return nested;
-	}
-	return [];
+interface ReferenceList {
+	path: string;
+	what: string;
+	codeKeys: string[];
+	nameKeys: string[];
 }
 
-function firstText(record: Record<string, unknown>, keys: string[]): string {
-	for (const key of keys) {
-		const value = record[key];
-		if (typeof value === 'string' && value.trim()) return value.trim();
-		if (typeof value === 'number') return String(value);
-	}
-	return '';
-}
+// SortedPRO does not document these lists' fields; the keys are tried in order.
+export const SERVICE_GROUPS: ReferenceList = {
+	path: '/servicegroups/',
+	what: 'carrier service groups',
+	codeKeys: ['ServiceGroupCode', 'Code', 'MpdCarrierServiceGroupReference', 'CarrierServiceGroupReference', 'Reference'],
+	nameKeys: ['Name', 'ServiceGroupName', 'DisplayName', 'Description'],
+};
 
-const GROUP_CODE_KEYS = [
-	'ServiceGroupCode',
-	'Code',
-	'MpdCarrierServiceGroupReference',
-	'CarrierServiceGroupReference',
-	'Reference',
-];
-const GROUP_NAME_KEYS = ['Name', 'ServiceGroupName', 'DisplayName', 'Description'];
+export const CARRIER_SERVICES: ReferenceList = {
+	path: '/carrierservices/',
+	what: 'carrier services',
+	codeKeys: ['Reference', 'MpdCarrierServiceReference', 'CarrierServiceReference', 'Code'],
+	nameKeys: ['Name', 'CarrierServiceName', 'DisplayName', 'Description'],
+};
+
+/**
+ * A searchable drop-down of SortedPRO reference data. When the list cannot be loaded,
+ * a code the user typed is still offered, so a broken list never blocks them.
+ */
+async function searchReferenceList(
+	context: ILoadOptionsFunctions,
+	list: ReferenceList,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const wanted = (filter ?? '').trim();
+	const body = await sortedProApiRequest
+		.call(context, { method: 'GET', path: list.path }, { action: `load the ${list.what}`, notFound: `the ${list.what} list` })
+		.catch((error: unknown) => (wanted ? undefined : Promise.reject(error)));
+	if (body === undefined && wanted) {
+		return { results: [{ name: `Use code "${wanted}" (the list could not be loaded)`, value: wanted }] };
+	}
+
+	const entries: INodeListSearchItems[] = listOf(body)
+		.filter(isRecord)
+		.map((entry) => {
+			const code = firstText(entry, list.codeKeys);
+			const name = firstText(entry, list.nameKeys);
+			return { name: name && name !== code ? `${name} (${code})` : code, value: code };
+		})
+		.filter((entry) => entry.value !== '');
+
+	const needle = wanted.toLowerCase();
+	const results = needle ? entries.filter((entry) => entry.name.toLowerCase().includes(needle)) : entries;
+	if (wanted && !results.some((entry) => entry.value === wanted)) {
+		results.push({ name: `Use code "${wanted}"`, value: wanted });
+	}
+	return { results };
+}
 
 export async function searchServiceGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const wanted = (filter ?? '').trim();
-	const body = await sortedProApiRequest
-		.call(
-			this,
-			{ method: 'GET', path: '/servicegroups/' },
-			{ action: 'load the carrier service groups', notFound: 'the carrier service group list' },
-		)
-		.catch((error: unknown) => {
-			// The user can still use a code they type, even when the list cannot be read.
-			if (wanted) return undefined;
-			return Promise.reject(error);
-		});
-	if (body === undefined && wanted) {
-		return { results: [{ name: `Use code "${wanted}" (the list could not be loaded)`, value: wanted }] };
-	}
+	return await searchReferenceList(this, SERVICE_GROUPS, filter);
+}
 
-	const groups: INodeListSearchItems[] = listOf(body)
-		.filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null)
-		.map((entry) => {
-			const code = firstText(entry, GROUP_CODE_KEYS);
-			const name = firstText(entry, GROUP_NAME_KEYS);
-			return { name: name && name !== code ? `${name} (${code})` : code, value: code };
-		})
-		.filter((group) => group.value !== '');
-
-	const needle = wanted.toLowerCase();
-	const results = needle
-		? groups.filter((group) => group.name.toLowerCase().includes(needle))
-		: groups;
-	if (wanted && !results.some((group) => group.value === wanted)) {
-		results.push({ name: `Use code "${wanted}"`, value: wanted });
-	}
-	return { results };
+export async function searchCarrierServices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return await searchReferenceList(this, CARRIER_SERVICES, filter);
 }

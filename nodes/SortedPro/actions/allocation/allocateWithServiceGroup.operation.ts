@@ -1,16 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { runPerItem } from '../../helpers/items';
-import type { ConsignmentTask } from '../../helpers/items';
+import { batchOptions, optionsCollection } from '../../helpers/batch';
+import type { BatchTask } from '../../helpers/batch';
+import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { readReference } from '../../helpers/parameters';
-import {
-	ALLOCATABLE_STATES_RULE,
-	allocationSummaryOutput,
-	consignmentReferenceField,
-	readConsignmentReference,
-} from './common';
-import { sortedProApiRequest, sortedProPath } from '../../transport';
+import { sortedProPath } from '../../transport';
+import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
 import type { OperationOption } from '../types';
+import { ALLOCATABLE_STATES_RULE } from './rules';
 
 export const option: OperationOption = {
 	name: 'Allocate With Service Group',
@@ -20,10 +17,10 @@ export const option: OperationOption = {
 		'Allocate each consignment to the cheapest eligible carrier service in a carrier service group',
 };
 
-const displayOptions = { show: { resource: ['allocation'], operation: [option.value] } };
+const displayOptions = showFor('allocation', option.value);
 
 export const description: INodeProperties[] = [
-	{ ...consignmentReferenceField, displayOptions },
+	consignmentReferenceField(displayOptions),
 	{
 		displayName: 'Carrier Service Group',
 		name: 'serviceGroup',
@@ -50,38 +47,35 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	optionsCollection(displayOptions, batchOptions(true)),
 ];
 
-interface AllocateWithServiceGroupTask extends ConsignmentTask {
+interface Task extends BatchTask {
 	serviceGroup: string;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem<AllocateWithServiceGroupTask>(this, items, {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runConsignmentCall<Task>(this, items, {
 		read: (itemIndex) => ({
 			itemIndex,
 			consignmentReference: readConsignmentReference(this, itemIndex),
 			serviceGroup: readReference(this, 'serviceGroup', 'Carrier Service Group', itemIndex, 'NEXTDAY'),
 		}),
-		send: async ({ itemIndex, consignmentReference, serviceGroup }): Promise<IDataObject> => {
-			const body = await sortedProApiRequest.call(
-				this,
-				{
-					method: 'PUT',
-					path: sortedProPath`/allocation/${consignmentReference}/allocatewithservicegroup/${serviceGroup}`,
-				},
-				{
-					action: `allocate consignment ${consignmentReference} with service group ${serviceGroup}`,
-					consignmentReference,
-					itemIndex,
-					notFound: `consignment ${consignmentReference} or service group ${serviceGroup}`,
-					stateRule: ALLOCATABLE_STATES_RULE,
-				},
-			);
-			return allocationSummaryOutput(body, consignmentReference);
-		},
+		action: (subject, task) => `allocate ${subject} with service group ${task.serviceGroup}`,
+		notFound: (subject, task) => `${subject} or service group ${task.serviceGroup}`,
+		stateRule: ALLOCATABLE_STATES_RULE,
+		single: ({ consignmentReference, serviceGroup }) => ({
+			method: 'PUT',
+			path: sortedProPath`/allocation/${consignmentReference}/allocatewithservicegroup/${serviceGroup}`,
+		}),
+		list: (tasks) => ({
+			method: 'PUT',
+			path: '/allocation/allocatewithservicegroup',
+			body: {
+				ConsignmentReferences: tasks.map((task) => task.consignmentReference),
+				MpdCarrierServiceGroupReference: tasks[0].serviceGroup,
+			},
+		}),
+		batchKey: (task) => task.serviceGroup,
 	});
 }

@@ -1,0 +1,66 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readReference } from '../helpers/parameters';
+
+/** Shows a field only for one resource's operation(s). */
+export function showFor(resource: string, ...operations: string[]): IDisplayOptions {
+	return { show: { resource: [resource], operation: operations } };
+}
+
+export function consignmentReferenceField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Consignment Reference',
+		name: 'consignmentReference',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. EC-000-05B-MMA',
+		description:
+			'The SortedPRO consignment reference. Usually dragged in from the incoming item as an expression.',
+		displayOptions,
+	};
+}
+
+export function readConsignmentReference(context: IExecuteFunctions, itemIndex: number): string {
+	return readReference(context, 'consignmentReference', 'Consignment Reference', itemIndex, 'EC-000-05B-MMA');
+}
+
+/** The usual n8n "Return All" / "Limit" pair for list operations. */
+export function returnAllOrLimitFields(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+}
+
+/** How many results a list operation should return for an item: Infinity for Return All. */
+export function readResultLimit(context: IExecuteFunctions, itemIndex: number): number {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
+	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
+	return Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : 50;
+}
+
+/** Attaches the consignment reference to a JSON answer, keeping an odd-shaped answer rather than dropping it. */
+export function withConsignmentReference(body: unknown, consignmentReference: string): IDataObject {
+	const single = Array.isArray(body) && body.length === 1 ? (body[0] as unknown) : body;
+	if (single === undefined || single === null) return { ConsignmentReference: consignmentReference };
+	if (typeof single !== 'object' || Array.isArray(single)) {
+		return { ConsignmentReference: consignmentReference, response: single as IDataObject };
+	}
+	return { ...(single as IDataObject), ConsignmentReference: consignmentReference };
+}
