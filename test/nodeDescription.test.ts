@@ -24,13 +24,21 @@ describe('SortedPRO node as n8n loads it', () => {
 		const { properties } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
 		const byName = (name: string) => properties.filter((property) => property.name === name);
 
-		expect(byName('resource')[0].options).toEqual([
-			expect.objectContaining({ name: 'Allocation', value: 'allocation' }),
+		expect(byName('resource')[0].options?.map((option) => 'value' in option && option.value)).toEqual([
+			'allocation',
+			'carrierService',
+			'consignment',
+			'label',
+			'manifest',
+			'serviceGroup',
+			'tracking',
 		]);
 		expect(byName('operation')[0]).toMatchObject({
 			default: 'allocateWithServiceGroup',
 			displayOptions: { show: { resource: ['allocation'] } },
-			options: [expect.objectContaining({ name: 'Allocate With Service Group', value: 'allocateWithServiceGroup' })],
+			options: expect.arrayContaining([
+				expect.objectContaining({ name: 'Allocate With Service Group', value: 'allocateWithServiceGroup' }),
+			]),
 		});
 		expect(byName('consignmentReference')[0]).toMatchObject({ type: 'string', required: true });
 		const serviceGroup = byName('serviceGroup')[0];
@@ -40,5 +48,28 @@ describe('SortedPRO node as n8n loads it', () => {
 			['id', 'By Code'],
 		]);
 		expect(serviceGroup.modes?.[0].typeOptions?.searchListMethod).toBe('searchServiceGroups');
+	});
+});
+
+// Internal names are part of saved workflows: they must not change.
+test('every resource and operation keeps its internal name', async () => {
+	const { nodeTypes } = await loadPackage();
+	const { properties } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
+	const operations = Object.fromEntries(
+		properties
+			.filter((property) => property.name === 'operation')
+			.map((property) => [
+				property.displayOptions?.show?.resource?.[0],
+				property.options?.map((option) => ('value' in option ? option.value : undefined)),
+			]),
+	);
+	expect(operations).toEqual({
+		allocation: ['allocateWithServiceGroup', 'allocate', 'allocateWithCarrierService', 'allocateWithQuote', 'allocateWithDefaultRules', 'deallocate'],
+		carrierService: ['getAll'],
+		consignment: ['cancel', 'create', 'get', 'getAll', 'getStatus'],
+		label: ['get'],
+		manifest: ['manifest'],
+		serviceGroup: ['getAll'],
+		tracking: ['get'],
 	});
 });

@@ -9,7 +9,7 @@ import type {
 
 import { resources } from './actions/resources';
 import { router } from './actions/router';
-import { searchServiceGroups } from './methods/listSearch';
+import { searchCarrierServices, searchServiceGroups } from './methods/listSearch';
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -32,7 +32,7 @@ export class SortedPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Allocate consignments to carrier services with SortedPRO (Sorted / Electio)',
+		description: 'Create, allocate, label, manifest and track consignments with SortedPRO (Sorted / Electio)',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -46,7 +46,7 @@ export class SortedPro implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchServiceGroups },
+		listSearch: { searchCarrierServices, searchServiceGroups },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

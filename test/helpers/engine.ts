@@ -352,3 +352,16 @@ export function visibleText(value: unknown): string {
 	};
 	return JSON.stringify(walk(value));
 }
+
+/** The one-node fixture set to a resource and operation, with extra parameters and node settings. */
+export function operationWorkflow(
+	resource: string,
+	operation: string,
+	parameters: INode['parameters'] = {},
+	settings: Partial<INode> = {},
+): WorkflowFixture {
+	return withNode(readWorkflow('operation.json'), { ...settings, parameters: { resource, operation, ...parameters } });
+}
+
+/** Input items with a `reference` field each. */
+export const references = (...refs: string[]) => refs.map((reference) => ({ reference }));

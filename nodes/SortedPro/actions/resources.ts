@@ -1,5 +1,19 @@
 import { allocation } from './allocation';
+import { carrierService } from './carrierService';
+import { consignment } from './consignment';
+import { label } from './label';
+import { manifest } from './manifest';
+import { serviceGroup } from './serviceGroup';
+import { tracking } from './tracking';
 import type { ResourceModule } from './types';
 
 /** Every resource of the node, in drop-down order. */
-export const resources: ResourceModule[] = [allocation];
+export const resources: ResourceModule[] = [
+	allocation,
+	carrierService,
+	consignment,
+	label,
+	manifest,
+	serviceGroup,
+	tracking,
+];

@@ -22,7 +22,7 @@ export interface BatchOperation<Task extends BatchTask> {
 	/** What was done to one consignment, for its own failure. */
 	itemContext(task: Task): SortedProCallContext;
 	/** One consignment's output from its entry in the answer. */
-	output(task: Task, result: Record<string, unknown>): ItemOutput;
+	output(task: Task, result: Record<string, unknown>): Promise<ItemOutput>;
 }
 
 /**
@@ -166,7 +166,7 @@ export async function runInBatches<Task extends BatchTask>(
 			continue;
 		}
 		const matched = matchResults(call, body);
-		call.forEach((task, index) => {
+		for (const [index, task] of call.entries()) {
 			const result = matched[index];
 			const itemContext = { ...operation.itemContext(task), itemIndex: task.itemIndex };
 			if (!result) {
@@ -183,9 +183,13 @@ export async function runInBatches<Task extends BatchTask>(
 				const reason = typeof result.Message === 'string' ? result.Message.trim() : '';
 				results.fail(task.itemIndex, sortedProItemFailure(node, reason, itemContext), task.consignmentReference);
 			} else {
-				results.succeed(task.itemIndex, operation.output(task, result));
+				try {
+					results.succeed(task.itemIndex, await operation.output(task, result));
+				} catch (error) {
+					results.fail(task.itemIndex, error, task.consignmentReference);
+				}
 			}
-		});
+		}
 	}
 	return results.toArray();
 }

@@ -29,7 +29,7 @@ export interface ConsignmentCall<Task extends BatchTask> {
 	/** Items with different keys (e.g. different service groups) cannot share a list call. */
 	batchKey?(task: Task): string;
 	/** The item's output from the one-consignment answer or its entry in the list answer. */
-	output?(task: Task, answer: unknown): ItemOutput;
+	output?(task: Task, answer: unknown): ItemOutput | Promise<ItemOutput>;
 }
 
 export async function runConsignmentCall<Task extends BatchTask>(
@@ -47,8 +47,8 @@ export async function runConsignmentCall<Task extends BatchTask>(
 		...callContext(`consignment ${task.consignmentReference}`, task, task.itemIndex),
 		consignmentReference: task.consignmentReference,
 	});
-	const output = (task: Task, answer: unknown): ItemOutput =>
-		call.output ? call.output(task, answer) : withConsignmentReference(answer, task.consignmentReference);
+	const output = async (task: Task, answer: unknown): Promise<ItemOutput> =>
+		call.output ? await call.output(task, answer) : withConsignmentReference(answer, task.consignmentReference);
 
 	const { single, list } = call;
 	const { sendInBatches, batchSize } = readBatchSettings(context);
@@ -75,6 +75,6 @@ export async function runConsignmentCall<Task extends BatchTask>(
 
 	return await runPerItem<Task>(context, items, {
 		read: call.read,
-		send: async (task) => output(task, await sortedProApiRequest.call(context, single(task), itemContext(task))),
+		send: async (task) => await output(task, await sortedProApiRequest.call(context, single(task), itemContext(task))),
 	});
 }

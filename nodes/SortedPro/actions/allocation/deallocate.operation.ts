@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { batchOptions, optionsCollection } from '../../helpers/batch';
+import type { BatchTask } from '../../helpers/batch';
+import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { sortedProPath } from '../../transport';
+import { consignmentReferenceField, readConsignmentReference, showFor, withConsignmentReference } from '../common';
+import type { OperationOption } from '../types';
+import { DEALLOCATABLE_STATES_RULE } from './rules';
+
+export const option: OperationOption = {
+	name: 'Deallocate',
+	value: 'deallocate',
+	action: 'Deallocate a consignment',
+	description: 'Return allocated consignments to Unallocated',
+};
+
+const displayOptions = showFor('allocation', option.value);
+
+export const description: INodeProperties[] = [
+	consignmentReferenceField(displayOptions),
+	optionsCollection(displayOptions, batchOptions(true)),
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runConsignmentCall<BatchTask>(this, items, {
+		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
+		action: (subject) => `deallocate ${subject}`,
+		stateRule: DEALLOCATABLE_STATES_RULE,
+		single: ({ consignmentReference }) => ({
+			method: 'PUT',
+			path: sortedProPath`/consignments/${consignmentReference}/deallocate`,
+		}),
+		list: (tasks) => ({
+			method: 'PUT',
+			path: '/consignments/deallocatelist',
+			body: tasks.map((task) => task.consignmentReference),
+		}),
+		// The one-consignment endpoint answers 200 with an empty body.
+		output: (task, answer) => ({ Deallocated: true, ...withConsignmentReference(answer, task.consignmentReference) }),
+	});
+}

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { batchOptions, optionsCollection } from '../../helpers/batch';
+import type { BatchTask } from '../../helpers/batch';
+import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { sortedProPath } from '../../transport';
+import { consignmentReferenceField, readConsignmentReference, showFor, withConsignmentReference } from '../common';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Cancel',
+	value: 'cancel',
+	action: 'Cancel a consignment',
+	description: 'Cancel consignments that will not be shipped',
+};
+
+const displayOptions = showFor('consignment', option.value);
+
+export const description: INodeProperties[] = [
+	consignmentReferenceField(displayOptions),
+	optionsCollection(displayOptions, batchOptions(true)),
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runConsignmentCall<BatchTask>(this, items, {
+		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
+		action: (subject) => `cancel ${subject}`,
+		stateRule: 'SortedPRO cannot cancel a consignment in its current state (for example once it has been dispatched or collected).',
+		single: ({ consignmentReference }) => ({
+			method: 'PUT',
+			path: sortedProPath`/consignments/${consignmentReference}/cancel`,
+		}),
+		list: (tasks) => ({
+			method: 'PUT',
+			path: '/consignments/cancellist',
+			body: tasks.map((task) => task.consignmentReference),
+		}),
+		output: (task, answer) => ({ Cancelled: true, ...withConsignmentReference(answer, task.consignmentReference) }),
+	});
+}

@@ -1,0 +1,117 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { runPerItem } from '../../helpers/items';
+import type { ItemTask } from '../../helpers/items';
+import { isRecord, listOf } from '../../helpers/lists';
+import { sortedProApiRequest, sortedProPath } from '../../transport';
+import { readResultLimit, returnAllOrLimitFields, showFor } from '../common';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many consignments',
+	description: 'Search consignments, for example all in state Allocated',
+};
+
+const displayOptions = showFor('consignment', option.value);
+
+// SortedPRO's consignment states, as its API names them in the State filter.
+const STATES = [
+	['Unallocated', 'Unallocated'],
+	['Allocating', 'Allocating'],
+	['Allocation Failed', 'AllocationFailed'],
+	['Allocated', 'Allocated'],
+	['Manifesting', 'Manifesting'],
+	['Manifested', 'Manifested'],
+	['Manifest Failed', 'ManifestFailed'],
+	['Ready To Ship', 'ReadyToShip'],
+	['Cancelling', 'Cancelling'],
+	['Cancelled', 'Cancelled'],
+	['Dispatched', 'Dispatched'],
+	['Collection Failed', 'CollectionFailed'],
+	['Carrier Unable To Collect', 'CarrierUnableToCollect'],
+	['Exchange Failed', 'ExchangeFailed'],
+	['Collected', 'Collected'],
+].sort(([a], [b]) => a.localeCompare(b));
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimitFields(displayOptions),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Other Query Parameters',
+				name: 'query',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				description: "Any other search parameter SortedPRO's consignment search accepts",
+				options: [
+					{
+						displayName: 'Parameter',
+						name: 'parameter',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'State',
+				name: 'state',
+				type: 'options',
+				default: 'Allocated',
+				description: 'Only consignments in this state',
+				options: STATES.map(([name, value]) => ({ name, value })),
+			},
+		],
+	},
+];
+
+/** SortedPRO pages with take/skip in the path; pages of this size are asked for. */
+const PAGE_SIZE = 100;
+
+interface Task extends ItemTask {
+	limit: number;
+	query: IDataObject;
+}
+
+function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const query: IDataObject = {};
+	if (typeof filters.state === 'string' && filters.state) query.State = filters.state;
+	const extra = (filters.query as { parameter?: Array<{ name?: string; value?: string }> } | undefined)?.parameter ?? [];
+	for (const { name, value } of extra) {
+		if (name?.trim()) query[name.trim()] = value ?? '';
+	}
+	return query;
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem<Task>(this, items, {
+		read: (itemIndex) => ({ itemIndex, limit: readResultLimit(this, itemIndex), query: readQuery(this, itemIndex) }),
+		send: async ({ itemIndex, limit, query }) => {
+			const found: IDataObject[] = [];
+			for (let skip = 0; found.length < limit; skip += PAGE_SIZE) {
+				const take = Math.min(PAGE_SIZE, limit - found.length);
+				const page = listOf(
+					await sortedProApiRequest.call(
+						this,
+						{ method: 'GET', path: sortedProPath`/consignments/${String(take)}/${String(skip)}`, qs: query },
+						{ action: 'search consignments', notFound: 'the consignment search', itemIndex },
+					),
+				).filter(isRecord);
+				found.push(...(page.slice(0, take) as IDataObject[]));
+				if (page.length < take) break;
+			}
+			return found.map((json) => ({ json }));
+		},
+	});
+}

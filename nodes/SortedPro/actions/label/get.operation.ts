@@ -1,0 +1,149 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { BatchTask } from '../../helpers/batch';
+import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { isRecord } from '../../helpers/lists';
+import { readReference } from '../../helpers/parameters';
+import { sortedProPath } from '../../transport';
+import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a label',
+	description: 'Get the shipping label of a consignment or of one of its packages, as a file',
+};
+
+const displayOptions = showFor('label', option.value);
+
+const FORMATS: Record<string, { mimeType: string; extension: string }> = {
+	PDF: { mimeType: 'application/pdf', extension: 'pdf' },
+	PNG: { mimeType: 'image/png', extension: 'png' },
+	ZPL: { mimeType: 'application/zpl', extension: 'zpl' },
+	ZPLII: { mimeType: 'application/zpl', extension: 'zpl' },
+};
+
+export const description: INodeProperties[] = [
+	consignmentReferenceField(displayOptions),
+	{
+		displayName: 'Label For',
+		name: 'labelFor',
+		type: 'options',
+		default: 'consignment',
+		displayOptions,
+		options: [
+			{ name: 'Whole Consignment', value: 'consignment', description: 'All packages of the consignment' },
+			{ name: 'One Package', value: 'package', description: 'The label of one package' },
+		],
+	},
+	{
+		displayName: 'Package Reference',
+		name: 'packageReference',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. EP-000-05F-1E8',
+		displayOptions: { show: { ...displayOptions.show, labelFor: ['package'] } },
+	},
+	{
+		displayName: 'Format',
+		name: 'format',
+		type: 'options',
+		default: 'PDF',
+		displayOptions,
+		options: [
+			{ name: 'Account Default', value: 'default', description: "The label format set in SortedPRO for the carrier" },
+			{ name: 'PDF', value: 'PDF' },
+			{ name: 'PNG', value: 'PNG' },
+			{ name: 'ZPL', value: 'ZPL' },
+			{ name: 'ZPLII', value: 'ZPLII' },
+		],
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the label file in',
+		displayOptions,
+	},
+];
+
+interface Task extends BatchTask {
+	packageReference?: string;
+	format: string;
+	binaryPropertyName: string;
+}
+
+function extensionFor(mimeType: string, format: string): string {
+	if (FORMATS[format]) return FORMATS[format].extension;
+	if (/pdf/i.test(mimeType)) return 'pdf';
+	if (/png/i.test(mimeType)) return 'png';
+	if (/zpl|text\/plain/i.test(mimeType)) return 'zpl';
+	return 'bin';
+}
+
+/** A reference as a file name: path characters would make the name a path. */
+const fileSafe = (reference: string) => reference.replace(/[\\/:*?"<>|\s]+/g, '_');
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runConsignmentCall<Task>(this, items, {
+		read: (itemIndex) => {
+			const forPackage = this.getNodeParameter('labelFor', itemIndex, 'consignment') === 'package';
+			const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+			if (!binaryPropertyName) {
+				throw new NodeOperationError(this.getNode(), `"Put Output File in Field" is empty in item ${itemIndex}`, {
+					itemIndex,
+					description: 'Enter a field name such as data.',
+				});
+			}
+			return {
+				itemIndex,
+				consignmentReference: readConsignmentReference(this, itemIndex),
+				packageReference: forPackage
+					? readReference(this, 'packageReference', 'Package Reference', itemIndex, 'EP-000-05F-1E8')
+					: undefined,
+				format: String(this.getNodeParameter('format', itemIndex, 'PDF')),
+				binaryPropertyName,
+			};
+		},
+		action: (subject, task) =>
+			`get the ${task.format === 'default' ? '' : `${task.format} `}label of ${task.packageReference ? `package ${task.packageReference} of ` : ''}${subject}`,
+		notFound: (subject, task) => (task.packageReference ? `${subject} or package ${task.packageReference}` : subject),
+		stateRule: 'Labels exist only once a consignment is allocated: allocate it first.',
+		single: ({ consignmentReference, packageReference, format }) => {
+			const base = packageReference
+				? sortedProPath`/labels/package/${consignmentReference}/${packageReference}`
+				: sortedProPath`/labels/${consignmentReference}`;
+			return { method: 'GET', path: format === 'default' ? base : base + sortedProPath`/${format}` };
+		},
+		output: async (task, answer) => await labelFile(this, task, answer),
+	});
+}
+
+async function labelFile(context: IExecuteFunctions, task: Task, answer: unknown): Promise<INodeExecutionData[]> {
+	const label = Array.isArray(answer) && answer.length === 1 ? (answer[0] as unknown) : answer;
+	const file = isRecord(label) && typeof label.File === 'string' ? label.File.replace(/\s+/g, '') : '';
+	if (!file || !/^[A-Za-z0-9+/]+={0,2}$/.test(file)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Could not get the label of consignment ${task.consignmentReference}: SortedPRO's answer held no label file`,
+			{ itemIndex: task.itemIndex, description: 'Check in SortedPRO that the consignment is allocated and has a label.' },
+		);
+	}
+	const contentType = isRecord(label) && typeof label.ContentType === 'string' ? label.ContentType : '';
+	const mimeType = contentType || FORMATS[task.format]?.mimeType || 'application/octet-stream';
+	const fileName = `${fileSafe(task.packageReference ?? task.consignmentReference)}.${extensionFor(mimeType, task.format)}`;
+	const binary = await context.helpers.prepareBinaryData(Buffer.from(file, 'base64'), fileName, mimeType);
+	const json: IDataObject = {
+		ConsignmentReference: task.consignmentReference,
+		...(task.packageReference ? { PackageReference: task.packageReference } : {}),
+		ContentType: mimeType,
+		fileName,
+	};
+	return [{ json, binary: { [task.binaryPropertyName]: binary } }];
+}
+

@@ -1,0 +1,12 @@
+import { SERVICE_GROUPS } from '../../methods/listSearch';
+import { referenceListOperation } from '../referenceList';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many service groups',
+	description: 'List the carrier service groups of the account, with their codes',
+};
+
+export const { description, execute } = referenceListOperation('serviceGroup', SERVICE_GROUPS.path, SERVICE_GROUPS.what);
