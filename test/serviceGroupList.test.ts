@@ -44,3 +44,19 @@ describe('Carrier Service Group drop-down (From List)', () => {
 		);
 	});
 });
+
+describe('Carrier Service drop-down (From List)', () => {
+	test('lists carrier services by their reference', async () => {
+		nock(PRODUCTION)
+			.matchHeader('ocp-apim-subscription-key', TEST_API_KEY)
+			.get('/carrierservices/')
+			.reply(200, [{ Reference: 'CX_NDS', Name: 'Next Day Super' }, { MpdCarrierServiceReference: 'CY_ECO' }]);
+
+		const { result } = await searchList('searchCarrierServices');
+
+		expect(result.results).toEqual([
+			{ name: 'Next Day Super (CX_NDS)', value: 'CX_NDS' },
+			{ name: 'CY_ECO', value: 'CY_ECO' },
+		]);
+	});
+});

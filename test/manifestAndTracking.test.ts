@@ -1,0 +1,63 @@
+import { operationWorkflow, references, runWorkflow } from './helpers/engine';
+import { listResult, sortedPro } from './helpers/sortedPro';
+
+describe('Manifest > Manifest', () => {
+	test('manifests in list calls and reports a refused consignment on its own item', async () => {
+		const api = sortedPro()
+			.put('/consignments/manifest', { ConsignmentReferences: ['EC-1', 'EC-2', 'EC-3'] })
+			.reply(200, [
+				listResult('EC-1', true, 'Manifested'),
+				listResult('EC-2', false, 'Consignment EC-2 is in state Unallocated and cannot be manifested'),
+				listResult('EC-3', true, 'Manifested'),
+			]);
+
+		const { output } = await runWorkflow(
+			operationWorkflow('manifest', 'manifest', {}, { onError: 'continueRegularOutput' }),
+			references('EC-1', 'EC-2', 'EC-3'),
+		);
+
+		expect(api.isDone()).toBe(true);
+		expect(output?.map((item) => item.json.ConsignmentReference ?? item.json.consignmentReference)).toEqual(['EC-1', 'EC-2', 'EC-3']);
+		expect(output?.[1].json).toMatchObject({
+			error: 'Could not manifest consignment EC-2: Consignment EC-2 is in state Unallocated and cannot be manifested',
+			errorDescription: expect.stringContaining('Only consignments in state Allocated, Manifest Failed or Ready To Ship can be manifested'),
+		});
+	});
+});
+
+describe('Tracking > Get', () => {
+	test('returns one item per consignment with its events', async () => {
+		const events = [
+			{ Status: 'Collected', Timestamp: '2026-11-20T10:00:00Z' },
+			{ Status: 'Delivered', Timestamp: '2026-11-21T12:00:00Z' },
+		];
+		const api = sortedPro().get('/tracking/EC-1').reply(200, events).get('/tracking/EC-2').reply(200, { ConsignmentLegs: [] });
+
+		const { output } = await runWorkflow(operationWorkflow('tracking', 'get'), references('EC-1', 'EC-2'));
+
+		expect(api.isDone()).toBe(true);
+		expect(output?.map((item) => item.json)).toEqual([
+			{ ConsignmentReference: 'EC-1', Events: events },
+			{ ConsignmentLegs: [], ConsignmentReference: 'EC-2' },
+		]);
+	});
+});
+
+describe('Carrier Service and Service Group > Get Many', () => {
+	test('list the account reference data, limited unless Return All', async () => {
+		const services = [{ Reference: 'CX_NDS', Name: 'Next Day Super' }, { Reference: 'CY_ECO', Name: 'Economy' }, { Reference: 'CZ_INT', Name: 'International' }];
+		const groups = [{ ServiceGroupCode: 'NEXTDAY', Name: 'Next day' }];
+		const api = sortedPro()
+			.get('/carrierservices/')
+			.reply(200, services)
+			.get('/servicegroups/')
+			.reply(200, { ServiceGroups: groups });
+
+		const carrierServices = await runWorkflow(operationWorkflow('carrierService', 'getAll', { limit: 2 }), [{}]);
+		const serviceGroups = await runWorkflow(operationWorkflow('serviceGroup', 'getAll', { returnAll: true }), [{}]);
+
+		expect(api.isDone()).toBe(true);
+		expect(carrierServices.output?.map((item) => item.json)).toEqual(services.slice(0, 2));
+		expect(serviceGroups.output?.map((item) => item.json)).toEqual(groups);
+	});
+});
