@@ -247,6 +247,7 @@ export async function runWorkflow(
 	fixture: WorkflowFixture,
 	items: IDataObject[],
 	credentials: Record<string, ICredentialDataDecryptedObject> = productionCredentials,
+	startNodeName?: string,
 ): Promise<WorkflowRun> {
 	const { nodeTypes, loader } = await loadPackage();
 	const logger = new RecordingLogger().install();
@@ -278,7 +279,7 @@ export async function runWorkflow(
 
 	const additionalData = makeAdditionalData(loader, credentials, hooks);
 
-	const startNode = workflow.getStartNode();
+	const startNode = startNodeName ? workflow.getNode(startNodeName) : workflow.getStartNode();
 	if (!startNode) throw new Error('The fixture has no start node');
 	const runExecutionData = createRunExecutionData({
 		executionData: {

@@ -1,0 +1,63 @@
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import nock from 'nock';
+
+import { NODE_TYPE, PACKAGE_DIR, loadPackage, runWorkflow } from './helpers/engine';
+import type { WorkflowFixture } from './helpers/engine';
+import { smallPdf } from './helpers/files';
+import { allocationSummary, sortedPro } from './helpers/sortedPro';
+
+const examplesDir = path.join(PACKAGE_DIR, 'examples');
+const examples = readdirSync(examplesDir).filter((file) => file.endsWith('.json'));
+const read = (file: string) => JSON.parse(readFileSync(path.join(examplesDir, file), 'utf-8')) as WorkflowFixture;
+
+describe.each(examples)('example workflow %s', (file) => {
+	test('every SortedPRO node uses an existing operation and only its parameters', async () => {
+		const { nodeTypes } = await loadPackage();
+		const { description } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1);
+		const sortedProNodes = read(file).nodes.filter((node) => node.type === NODE_TYPE);
+		expect(sortedProNodes.length).toBeGreaterThan(0);
+
+		for (const node of sortedProNodes) {
+			// n8n's own resolution of a node's parameters against the description: unknown
+			// parameters are dropped, so a typo shows up as a difference.
+			const resolved = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description);
+			for (const key of Object.keys(node.parameters)) {
+				expect([node.name, key, (resolved as INodeParameters)[key] !== undefined]).toEqual([node.name, key, true]);
+			}
+		}
+	});
+});
+
+// The example's SortedPRO part, run in the engine: create, allocate, label.
+test('order-to-label: its SortedPRO chain creates, allocates and labels each order', async () => {
+	const workflow = read('order-to-label.json');
+	const sortedProOnly: WorkflowFixture = {
+		...workflow,
+		nodes: workflow.nodes.filter((node) => node.type === NODE_TYPE),
+		connections: {
+			'Create consignment': workflow.connections['Create consignment'],
+			'Allocate with service group': workflow.connections['Allocate with service group'],
+		},
+	};
+	const orders = [
+		{ orderNumber: 'ORDER-1001', name: 'Jo Smith', street: '1 High Street', town: 'Leeds', postcode: 'LS1 1AA', country: 'GB', weightKg: 1.2 },
+	];
+	const api = sortedPro()
+		.post('/consignments', (body: { ConsignmentReferenceProvidedByCustomer?: string }) => body.ConsignmentReferenceProvidedByCustomer === 'ORDER-1001')
+		.reply(200, [{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-1' }])
+		.put('/allocation/EC-1/allocatewithservicegroup/NEXTDAY')
+		.reply(200, allocationSummary('EC-1'))
+		.get('/labels/EC-1/PDF')
+		.reply(200, { File: smallPdf().toString('base64'), ContentType: 'application/pdf' });
+
+	const { run } = await runWorkflow(sortedProOnly, orders, undefined, 'Create consignment');
+
+	expect(api.isDone()).toBe(true);
+	const label = run.data.resultData.runData['Get label']?.[0].data?.main[0]?.[0];
+	expect(label?.json).toMatchObject({ ConsignmentReference: 'EC-1', fileName: 'EC-1.pdf' });
+	expect(label?.binary?.data.mimeType).toBe('application/pdf');
+	expect(nock.pendingMocks()).toEqual([]);
+});
