@@ -60,11 +60,11 @@ test('every resource and operation keeps its internal name', async () => {
 			.filter((property) => property.name === 'operation')
 			.map((property) => [
 				property.displayOptions?.show?.resource?.[0],
-				property.options?.map((option) => ('value' in option ? option.value : undefined)),
+				property.options?.map((option) => ('value' in option ? option.value : undefined)).sort(),
 			]),
 	);
 	expect(operations).toEqual({
-		allocation: ['allocateWithServiceGroup', 'allocate', 'allocateWithCarrierService', 'allocateWithQuote', 'allocateWithDefaultRules', 'deallocate'],
+		allocation: ['allocate', 'allocateWithCarrierService', 'allocateWithDefaultRules', 'allocateWithQuote', 'allocateWithServiceGroup', 'deallocate'],
 		carrierService: ['getAll'],
 		consignment: ['cancel', 'create', 'get', 'getAll', 'getStatus'],
 		label: ['get'],

@@ -64,3 +64,41 @@ export function withConsignmentReference(body: unknown, consignmentReference: st
 	}
 	return { ...(single as IDataObject), ConsignmentReference: consignmentReference };
 }
+
+/** A SortedPRO code picked From List (a searchable drop-down) or typed By Code. */
+export function codeLocatorField(field: {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	listPlaceholder: string;
+	example: string;
+	hint: string;
+	displayOptions: IDisplayOptions;
+}): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: field.description,
+		displayOptions: field.displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: field.listPlaceholder,
+				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By Code',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${field.example}`,
+				hint: field.hint,
+			},
+		],
+	};
+}

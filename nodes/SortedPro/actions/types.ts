@@ -19,3 +19,28 @@ export interface ResourceModule {
 	operationProperty: INodeProperties;
 	operations: OperationModule[];
 }
+
+/**
+ * A resource from its drop-down entry and its operation modules. The Operation
+ * drop-down lists the operations in the given order; the first is the default.
+ */
+export function defineResource(
+	option: ResourceModule['option'],
+	operations: [OperationModule, ...OperationModule[]],
+): ResourceModule {
+	return {
+		option,
+		operations,
+		// The rule only sees literal defaults; this one is the first operation's value.
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+		operationProperty: {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [option.value] } },
+			options: operations.map((operation) => operation.option),
+			default: operations[0].option.value,
+		},
+	};
+}

@@ -4,7 +4,7 @@ import { batchOptions, optionsCollection } from '../../helpers/batch';
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { readReference } from '../../helpers/parameters';
-import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
+import { codeLocatorField, consignmentReferenceField, readConsignmentReference, showFor } from '../common';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
 
@@ -19,31 +19,16 @@ const displayOptions = showFor('allocation', option.value);
 
 export const description: INodeProperties[] = [
 	consignmentReferenceField(displayOptions),
-	{
+	codeLocatorField({
 		displayName: 'Carrier Service',
 		name: 'carrierService',
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
-		description: "The carrier service to allocate to: its reference (MpdCarrierServiceReference) in SortedPRO",
+		description: 'The carrier service to allocate to: its reference (MpdCarrierServiceReference) in SortedPRO',
+		searchListMethod: 'searchCarrierServices',
+		listPlaceholder: 'Select a carrier service...',
+		example: 'CX_NDS',
+		hint: 'The carrier service reference from SortedPRO',
 		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a carrier service...',
-				typeOptions: { searchListMethod: 'searchCarrierServices', searchable: true },
-			},
-			{
-				displayName: 'By Code',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. CX_NDS',
-				hint: 'The carrier service reference from SortedPRO',
-			},
-		],
-	},
+	}),
 	optionsCollection(displayOptions, batchOptions(false)),
 ];
 

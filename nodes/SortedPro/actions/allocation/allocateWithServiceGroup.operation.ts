@@ -5,7 +5,7 @@ import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { readReference } from '../../helpers/parameters';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
+import { codeLocatorField, consignmentReferenceField, readConsignmentReference, showFor } from '../common';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
 
@@ -21,32 +21,17 @@ const displayOptions = showFor('allocation', option.value);
 
 export const description: INodeProperties[] = [
 	consignmentReferenceField(displayOptions),
-	{
+	codeLocatorField({
 		displayName: 'Carrier Service Group',
 		name: 'serviceGroup',
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
 		description:
-			"The carrier service group whose cheapest eligible service is used: its Service Group Code in SortedPRO (Settings > Carrier Service Groups)",
+			'The carrier service group whose cheapest eligible service is used: its Service Group Code in SortedPRO (Settings > Carrier Service Groups)',
+		searchListMethod: 'searchServiceGroups',
+		listPlaceholder: 'Select a service group...',
+		example: 'NEXTDAY',
+		hint: 'The Service Group Code from SortedPRO: Settings > Carrier Service Groups',
 		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a service group...',
-				typeOptions: { searchListMethod: 'searchServiceGroups', searchable: true },
-			},
-			{
-				displayName: 'By Code',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. NEXTDAY',
-				hint: 'The Service Group Code from SortedPRO: Settings > Carrier Service Groups',
-			},
-		],
-	},
+	}),
 	optionsCollection(displayOptions, batchOptions(true)),
 ];
 
