@@ -6,7 +6,7 @@ import nock from 'nock';
 
 import { NODE_TYPE, PACKAGE_DIR, loadPackage, runWorkflow } from './helpers/engine';
 import type { WorkflowFixture } from './helpers/engine';
-import { smallPdf } from './helpers/files';
+import { smallPdf } from '../simulator/files';
 import { allocationSummary, sortedPro } from './helpers/sortedPro';
 
 const examplesDir = path.join(PACKAGE_DIR, 'examples');

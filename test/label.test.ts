@@ -1,7 +1,7 @@
 import type { IBinaryData } from 'n8n-workflow';
 
 import { operationWorkflow, references, runWorkflow } from './helpers/engine';
-import { smallPdf, smallPng } from './helpers/files';
+import { smallPdf, smallPng } from '../simulator/files';
 import { sortedPro } from './helpers/sortedPro';
 
 const bytesOf = (binary: IBinaryData | undefined) => Buffer.from(binary?.data ?? '', 'base64');

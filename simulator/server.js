@@ -1,0 +1,246 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * The SortedPRO simulator: SortedPRO's consignments API over HTTP on loopback, with the
+ * gateway's API-key check, SortedPRO's rules (sortedpro.js), added latency and injected
+ * faults. A development and test tool; it is not part of the published package.
+ *
+ *   node simulator/server.js [--port 4010] [--api-key KEY] [--consignments 300]
+ *                            [--latency-ms 0] [--fault-rate 0] [--faults 429,503,reset,stall,drop]
+ *                            [--fault-seed 1]
+ *
+ * Control endpoints (no key needed, loopback only) live under /__sim:
+ *   GET  /__sim/state                       states and allocation counts of all consignments
+ *   GET  /__sim/requests                    how many API requests were answered, by outcome
+ *   POST /__sim/consignments {count, weightKg?, country?}   add unallocated consignments
+ *   POST /__sim/config {latencyMs?, faultRate?, faults?, faultSeed?, faultPaths?}
+ *   POST /__sim/reset {consignments?}       back to the seed data
+ */
+const http = require('node:http');
+const { SortedProModel } = require('./sortedpro');
+
+const FAULT_KINDS = ['429', '503', 'reset', 'stall', 'drop'];
+const DEFAULT_API_KEY = 'sim-key-0123456789abcdef';
+
+/** A small deterministic random generator, so a fault run can be repeated exactly. */
+function seededRandom(seed) {
+	let state = seed >>> 0 || 1;
+	return () => {
+		state = (state * 1664525 + 1013904223) >>> 0;
+		return state / 2 ** 32;
+	};
+}
+
+function readBody(request) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		request.on('data', (chunk) => chunks.push(chunk));
+		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		request.on('error', reject);
+	});
+}
+
+function parseJson(text) {
+	if (!text.trim()) return { ok: true, value: undefined };
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/** SortedPRO's routes: [method, pattern, handler(model, params, body, query)]. */
+const ROUTES = [
+	['GET', /^\/servicegroups\/?$/, (m) => ({ status: 200, body: m.serviceGroups.map(({ Members, IsDefault, ...group }) => ({ ...group, CarrierServiceReferences: Members })) })],
+	['GET', /^\/servicegroups\/([^/]+)$/, (m, [code]) => {
+		const group = m.group(code);
+		return group ? { status: 200, body: group } : m.error(404, 'NotFound', `Carrier service group ${code} was not found`);
+	}],
+	['GET', /^\/carrierservices\/?$/, (m) => ({ status: 200, body: m.carrierServices.map(({ Price, MaxWeightKg, Countries, ...service }) => service) })],
+	['GET', /^\/carriers\/getcarriers$/, (m) => ({ status: 200, body: [...new Map(m.carrierServices.map((s) => [s.CarrierReference, { Reference: s.CarrierReference, Name: s.CarrierName }])).values()] })],
+	['GET', /^\/shippingLocations\/?$/i, (m) => ({ status: 200, body: m.shippingLocations })],
+	['PUT', /^\/allocation\/allocatewithservicegroup$/, (m, _p, body) =>
+		m.forEach(body?.ConsignmentReferences, (reference) => m.allocateWithServiceGroup(reference, body?.MpdCarrierServiceGroupReference), (r) => `Consignment ${r} has been allocated`)],
+	['PUT', /^\/allocation\/allocate$/, (m, _p, body) =>
+		m.forEach(body?.ConsignmentReferences, (reference) => m.allocateWithDefaultRules(reference), (r) => `Consignment ${r} has been allocated`)],
+	['PUT', /^\/allocation\/allocatewithcarrierservice$/, (m, _p, body) =>
+		m.forEach(body?.ConsignmentReferences, (reference) => m.allocateWithCarrierService(reference, body?.MpdCarrierServiceReference), (r) => `Consignment ${r} has been allocated`)],
+	['PUT', /^\/allocation\/([^/]+)\/allocatewithservicegroup\/([^/]+)$/, (m, [reference, group]) => m.allocateWithServiceGroup(reference, group)],
+	['PUT', /^\/allocation\/([^/]+)\/allocatewithcheapestquote$/, (m, [reference]) => m.allocateCheapest(reference)],
+	['PUT', /^\/allocation\/([^/]+)\/allocatewithquote\/([^/]+)$/, (m, [reference, quote]) => m.allocateWithQuote(reference, quote)],
+	['GET', /^\/quotes\/consignment\/([^/]+)$/, (m, [reference]) => m.quotesFor(reference)],
+	['PUT', /^\/consignments\/deallocatelist$/, (m, _p, body) =>
+		m.forEach(body, (reference) => m.deallocate(reference), () => 'Consignment deallocation completed successfully')],
+	['PUT', /^\/consignments\/cancellist$/, (m, _p, body) =>
+		m.forEach(body, (reference) => m.cancel(reference), () => 'Consignment cancellation completed successfully')],
+	['PUT', /^\/consignments\/manifest$/, (m, _p, body) =>
+		m.forEach(body?.ConsignmentReferences, (reference) => m.manifest(reference), (r) => `Consignment ${r} has been manifested`)],
+	['PUT', /^\/consignments\/([^/]+)\/deallocate$/, (m, [reference]) => m.deallocate(reference)],
+	['PUT', /^\/consignments\/([^/]+)\/cancel$/, (m, [reference]) => m.cancel(reference)],
+	['POST', /^\/consignments\/?$/, (m, _p, body) => m.create(body)],
+	['GET', /^\/consignments\/clientReference\/([^/]+)$/, (m, [yours]) => {
+		const found = [...m.consignments.values()].find((c) => c.ConsignmentReferenceProvidedByCustomer === yours);
+		return found ? { status: 200, body: m.view(found) } : m.error(404, 'NotFound', `No consignment with your reference ${yours}`);
+	}],
+	['GET', /^\/consignments\/(\d+)\/(\d+)$/, (m, [take, skip], _b, query) => m.search(Number(take), Number(skip), query)],
+	['GET', /^\/consignments\/([^/]+)\/status$/, (m, [reference]) => m.status(reference)],
+	['GET', /^\/consignments\/([^/]+)$/, (m, [reference]) => m.get(reference)],
+	['GET', /^\/labels\/package\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/, (m, [reference, pkg, format]) => m.label(reference, pkg, format)],
+	['GET', /^\/labels\/([^/]+)(?:\/([^/]+))?$/, (m, [reference, format]) => m.label(reference, undefined, format)],
+	['GET', /^\/tracking\/(?:flattened\/)?([^/]+)$/, (m, [reference]) => m.tracking(reference)],
+];
+
+/**
+ * @param {{ apiKey?: string, consignments?: number, latencyMs?: number, faultRate?: number,
+ *           faults?: string[], faultSeed?: number, faultPaths?: string, stallMs?: number }} options
+ */
+function createSimulator(options = {}) {
+	const config = {
+		apiKey: options.apiKey ?? DEFAULT_API_KEY,
+		latencyMs: options.latencyMs ?? 0,
+		faultRate: options.faultRate ?? 0,
+		faults: options.faults ?? FAULT_KINDS,
+		faultPaths: options.faultPaths ? new RegExp(options.faultPaths) : null,
+		stallMs: options.stallMs ?? 120_000,
+	};
+	let random = seededRandom(options.faultSeed ?? 1);
+	const model = new SortedProModel({ consignments: options.consignments ?? 300 });
+	const counts = { answered: 0, unauthorized: 0, faults: {} };
+	const stalled = new Set();
+
+	function send(response, status, body, headers = {}) {
+		const text = typeof body === 'string' ? body : JSON.stringify(body);
+		const type = typeof body === 'string' && body.startsWith('<') ? 'text/html' : 'application/json; charset=utf-8';
+		response.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), ...headers });
+		response.end(text);
+	}
+
+	function pickFault(path) {
+		if (config.faultRate <= 0 || config.faults.length === 0) return undefined;
+		if (config.faultPaths && !config.faultPaths.test(path)) return undefined;
+		if (random() >= config.faultRate) return undefined;
+		return config.faults[Math.floor(random() * config.faults.length)];
+	}
+
+	async function control(request, response, path, body) {
+		if (request.method === 'GET' && path === '/__sim/state') return send(response, 200, model.snapshot());
+		if (request.method === 'GET' && path === '/__sim/requests') return send(response, 200, counts);
+		if (request.method === 'POST' && path === '/__sim/consignments') {
+			const references = model.addConsignments(Math.max(0, Number(body?.count ?? 1)), body ?? {});
+			return send(response, 200, { references });
+		}
+		if (request.method === 'POST' && path === '/__sim/config') {
+			if (body?.latencyMs !== undefined) config.latencyMs = Number(body.latencyMs);
+			if (body?.faultRate !== undefined) config.faultRate = Number(body.faultRate);
+			if (Array.isArray(body?.faults)) config.faults = body.faults.filter((kind) => FAULT_KINDS.includes(kind));
+			if (body?.faultPaths !== undefined) config.faultPaths = body.faultPaths ? new RegExp(body.faultPaths) : null;
+			if (body?.faultSeed !== undefined) random = seededRandom(Number(body.faultSeed));
+			return send(response, 200, { ...config, faultPaths: config.faultPaths?.source ?? null, apiKey: undefined });
+		}
+		if (request.method === 'POST' && path === '/__sim/reset') {
+			model.reset(Number(body?.consignments ?? 300));
+			counts.answered = 0;
+			counts.unauthorized = 0;
+			counts.faults = {};
+			return send(response, 200, { ok: true });
+		}
+		return send(response, 404, { message: `No simulator control ${request.method} ${path}` });
+	}
+
+	async function handle(request, response) {
+		const url = new URL(request.url ?? '/', 'http://simulator');
+		const path = url.pathname;
+		const parsed = parseJson(await readBody(request));
+		if (path.startsWith('/__sim/')) return control(request, response, path, parsed.value);
+
+		if (config.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
+
+		if (request.headers['ocp-apim-subscription-key'] !== config.apiKey) {
+			counts.unauthorized += 1;
+			return send(response, 401, { statusCode: 401, message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.' });
+		}
+
+		const fault = pickFault(path);
+		if (fault) counts.faults[fault] = (counts.faults[fault] ?? 0) + 1;
+		if (fault === '429') return send(response, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' }, { 'Retry-After': '1' });
+		if (fault === '503') return send(response, 503, '<html><body><h1>503 Service Unavailable</h1></body></html>');
+		if (fault === 'reset') return request.socket.destroy();
+		if (fault === 'stall') {
+			// Never answer; the socket is closed later so the server can still shut down.
+			const timer = setTimeout(() => request.socket.destroy(), config.stallMs);
+			stalled.add(timer);
+			return undefined;
+		}
+
+		if (!parsed.ok) return send(response, 400, model.error(400, 'InvalidJson', 'The request body is not valid JSON').body);
+		let segments;
+		let route;
+		for (const candidate of ROUTES) {
+			const match = candidate[0] === request.method ? candidate[1].exec(path) : null;
+			if (match) {
+				route = candidate;
+				segments = match.slice(1).map((segment) => (segment === undefined ? undefined : decodeURIComponent(segment)));
+				break;
+			}
+		}
+		if (!route) return send(response, 404, model.error(404, 'NotFound', `No endpoint ${request.method} ${path}`).body);
+
+		const outcome = route[2](model, segments, parsed.value, Object.fromEntries(url.searchParams));
+		// "Succeed, then drop the response": SortedPRO acted, the client never hears of it.
+		if (fault === 'drop') return request.socket.destroy();
+		counts.answered += 1;
+		return send(response, outcome.status, outcome.body ?? '');
+	}
+
+	const server = http.createServer((request, response) => {
+		handle(request, response).catch((error) => send(response, 500, { Code: 'SimulatorError', Message: String(error?.message ?? error) }));
+	});
+
+	return {
+		server,
+		model,
+		config,
+		/** @returns {Promise<string>} the base URL */
+		listen(port = 4010) {
+			return new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, '127.0.0.1', () => {
+					const address = server.address();
+					const baseUrl = `http://127.0.0.1:${address.port}`;
+					model.baseUrl = baseUrl;
+					resolve(baseUrl);
+				});
+			});
+		},
+		close() {
+			for (const timer of stalled) clearTimeout(timer);
+			server.closeAllConnections?.();
+			return new Promise((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+function argValue(args, name, fallback) {
+	const index = args.indexOf(`--${name}`);
+	return index >= 0 && index + 1 < args.length ? args[index + 1] : fallback;
+}
+
+if (require.main === module) {
+	const args = process.argv.slice(2);
+	const simulator = createSimulator({
+		apiKey: argValue(args, 'api-key', process.env.SORTEDPRO_SIM_API_KEY ?? DEFAULT_API_KEY),
+		consignments: Number(argValue(args, 'consignments', '300')),
+		latencyMs: Number(argValue(args, 'latency-ms', '0')),
+		faultRate: Number(argValue(args, 'fault-rate', '0')),
+		faults: argValue(args, 'faults', FAULT_KINDS.join(',')).split(','),
+		faultSeed: Number(argValue(args, 'fault-seed', '1')),
+	});
+	simulator.listen(Number(argValue(args, 'port', '4010'))).then((baseUrl) => {
+		console.log(`SortedPRO simulator listening on ${baseUrl} (API key: ${simulator.config.apiKey}, ${simulator.model.consignments.size} unallocated consignments)`);
+	});
+	const stop = () => simulator.close().then(() => process.exit(0));
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+module.exports = { createSimulator, DEFAULT_API_KEY, FAULT_KINDS };
