@@ -152,15 +152,16 @@ export function sortedProItemFailure(
 	});
 }
 
+// Each says what happened to the request, in words a workflow builder can act on.
 const NETWORK_PROBLEMS: Record<string, string> = {
-	ECONNRESET: 'the connection was reset',
-	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset before SortedPRO answered',
+	ECONNREFUSED: 'the connection to SortedPRO was refused',
 	ECONNABORTED: 'SortedPRO did not answer in time',
 	ETIMEDOUT: 'SortedPRO did not answer in time',
 	ESOCKETTIMEDOUT: 'SortedPRO did not answer in time',
 	ENOTFOUND: 'the SortedPRO address could not be found',
 	EAI_AGAIN: 'the SortedPRO address could not be looked up',
-	EPIPE: 'the connection was closed while sending',
+	EPIPE: 'the connection was closed while the request was being sent',
 };
 
 /** What failed below HTTP: no answer, a broken connection, or a refused credential. */
@@ -177,9 +178,7 @@ export function sortedProTransportError(
 	const networkProblem =
 		NETWORK_PROBLEMS[errorCode] ?? (/timeout/i.test(originalMessage) ? NETWORK_PROBLEMS.ETIMEDOUT : undefined);
 
-	const message = networkProblem
-		? `Could not ${context.action}: ${networkProblem} before SortedPRO answered`
-		: `Could not ${context.action}: ${shorten(originalMessage)}`;
+	const message = `Could not ${context.action}: ${networkProblem ?? shorten(originalMessage)}`;
 	const description = networkProblem
 		? `No answer was received, so it is not known whether SortedPRO acted on the request. Check the connection to SortedPRO and run the workflow again. (network error ${errorCode || 'timeout'})`
 		: 'No answer was received from SortedPRO. Fix the problem named above and run the workflow again.';
