@@ -100,8 +100,10 @@ function installPackage(userFolder) {
 /** n8n's settings for a local, offline instance with SQLite in `userFolder`. */
 function n8nEnv(userFolder, port) {
 	const env = { ...process.env };
-	// Settings of the calling npm (nodedir and the like) are not n8n's business.
-	for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
+	// Settings of the calling npm (nodedir and the like) and of a test runner (NODE_ENV=test
+	// silences n8n's output and changes its behaviour) are not n8n's business.
+	for (const key of Object.keys(env)) if (key.startsWith('npm_') || key.startsWith('JEST_')) delete env[key];
+	delete env.NODE_ENV;
 	return {
 		...env,
 		N8N_USER_FOLDER: userFolder,
