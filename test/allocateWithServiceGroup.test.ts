@@ -10,6 +10,8 @@ import {
 } from './helpers/engine';
 
 const workflow = readWorkflow('allocate-with-service-group.json');
+// One attempt: these tests are about how each answer is reported (retries: resilience.test.ts).
+const oneAttempt = withNode(workflow, { parameters: { options: { maxAttempts: 1 } } });
 
 const summary = (reference: string) => ({
 	StatusCode: 200,
@@ -144,7 +146,7 @@ describe('Allocate With Service Group', () => {
 					Details: [{ Code: 'NoEligibleService', Target: 'ConsignmentReference', Message: 'Package too heavy for every service' }],
 				});
 
-			const { error } = await runWorkflow(workflow, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 
 			expect(error?.message).toBe(
 				'Could not allocate consignment EC-1 with service group NEXTDAY: No carrier service in the group is eligible for this consignment (HTTP 400)',
@@ -160,7 +162,7 @@ describe('Allocate With Service Group', () => {
 				.put(allocatePath('EC-1', 'NEXTDAY'))
 				.reply(401, { statusCode: 401, message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.' });
 
-			const { error } = await runWorkflow(workflow, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 
 			expect(error?.message).toMatch(/^Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO rejected the API key \(Access denied due to invalid subscription key\..*\) \(HTTP 401\)$/);
 			expect(error?.description).toContain('Check the API key in the "SortedPRO API" credential');
@@ -170,7 +172,7 @@ describe('Allocate With Service Group', () => {
 		test('404 says the consignment or the group was not found', async () => {
 			sortedPro().put(allocatePath('EC-404', 'NOPE')).reply(404, { Code: 'NotFound', Message: 'Resource not found' });
 
-			const { error } = await runWorkflow(workflow, [{ reference: 'EC-404', group: 'NOPE' }]);
+			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-404', group: 'NOPE' }]);
 
 			expect(error?.message).toBe(
 				'Could not allocate consignment EC-404 with service group NOPE: SortedPRO could not find consignment EC-404 or service group NOPE (Resource not found) (HTTP 404)',
@@ -183,7 +185,7 @@ describe('Allocate With Service Group', () => {
 				.put(allocatePath('EC-1', 'NEXTDAY'))
 				.reply(400, { Code: 'InvalidState', Message: 'Consignment EC-1 is in state Allocated and cannot be allocated' });
 
-			const { error } = await runWorkflow(workflow, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 
 			expect(error?.message).toContain('Consignment EC-1 is in state Allocated and cannot be allocated (HTTP 400)');
 			expect(error?.description).toMatch(/^Only consignments in state Unallocated or Allocation Failed can be allocated/);
@@ -196,7 +198,7 @@ describe('Allocate With Service Group', () => {
 					'Content-Type': 'text/html',
 				});
 
-			const { error } = await runWorkflow(workflow, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 
 			expect(error?.message).toBe(
 				'Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO failed: 502 Bad Gateway The upstream server failed. (HTTP 502)',
@@ -206,7 +208,7 @@ describe('Allocate With Service Group', () => {
 
 		test('an empty 503 and a dropped connection are explained too', async () => {
 			sortedPro().put(allocatePath('EC-1', 'NEXTDAY')).reply(503, '');
-			const empty = await runWorkflow(workflow, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+			const empty = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 			expect(empty.error?.message).toBe(
 				'Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO or its gateway failed and sent no readable explanation (HTTP 503)',
 			);
@@ -214,7 +216,7 @@ describe('Allocate With Service Group', () => {
 			sortedPro()
 				.put(allocatePath('EC-1', 'NEXTDAY'))
 				.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-			const reset = await runWorkflow(workflow, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+			const reset = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 			expect(reset.error?.message).toBe(
 				'Could not allocate consignment EC-1 with service group NEXTDAY: the connection was reset before SortedPRO answered',
 			);
@@ -269,7 +271,7 @@ describe('Allocate With Service Group', () => {
 		])('not in outputs, errors, error descriptions or logs after %s', async (_case, answer) => {
 			for (const settings of [{}, { onError: 'continueRegularOutput' as const }]) {
 				answer(sortedPro().put(allocatePath('EC-1', 'NEXTDAY')));
-				const { run, error, logs } = await runWorkflow(withNode(workflow, settings), [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+				const { run, error, logs } = await runWorkflow(withNode(oneAttempt, settings), [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 
 				const seen = visibleText({ run, error, logs });
 				expect(seen).toContain('EC-1'); // the scan does see the run

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { runPerItem } from '../helpers/items';
 import type { ItemTask } from '../helpers/items';
 import { isRecord, listOf } from '../helpers/lists';
+import { operationOptions, readRunSettings } from '../helpers/settings';
 import { sortedProApiRequest } from '../transport';
 import { readResultLimit, returnAllOrLimitFields, showFor } from './common';
 
@@ -11,9 +12,14 @@ import { readResultLimit, returnAllOrLimitFields, showFor } from './common';
  * one output item per entry, up to the limit, paired to the input item.
  */
 export function referenceListOperation(resource: string, path: string, what: string) {
-	const description: INodeProperties[] = returnAllOrLimitFields(showFor(resource, 'getAll'));
+	const displayOptions = showFor(resource, 'getAll');
+	const description: INodeProperties[] = [
+		...returnAllOrLimitFields(displayOptions),
+		operationOptions(displayOptions, 'list'),
+	];
 
 	async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+		const settings = readRunSettings(this);
 		return await runPerItem<ItemTask & { limit: number }>(this, items, {
 			read: (itemIndex) => ({ itemIndex, limit: readResultLimit(this, itemIndex) }),
 			send: async ({ itemIndex, limit }) => {
@@ -21,6 +27,7 @@ export function referenceListOperation(resource: string, path: string, what: str
 					this,
 					{ method: 'GET', path },
 					{ action: `get the ${what}`, notFound: `the ${what} list`, itemIndex },
+					settings.request,
 				);
 				return listOf(body)
 					.filter(isRecord)

@@ -1,10 +1,11 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { sortedProItemFailure } from './errors';
 import type { SortedProCallContext } from './errors';
 import { ItemResults } from './items';
 import type { ItemOutput, ItemTask } from './items';
 import { firstText, isRecord, listOf, referenceFromLink } from './lists';
+import type { SortedProExchange } from '../transport';
 
 export const DEFAULT_BATCH_SIZE = 100;
 
@@ -18,7 +19,12 @@ export interface BatchOperation<Task extends BatchTask> {
 	/** Items with different keys (e.g. different service groups) cannot share one call. */
 	batchKey?(task: Task): string;
 	/** Sends one list call for these items and returns SortedPRO's answer. */
-	send(tasks: Task[]): Promise<unknown>;
+	send(tasks: Task[]): Promise<SortedProExchange>;
+	/**
+	 * For a consignment refused in a list call that had to be repeated after a lost
+	 * answer: its output if the lost attempt did the work, else undefined.
+	 */
+	recover?(task: Task): Promise<ItemOutput | undefined>;
 	/** What was done to one consignment, for its own failure. */
 	itemContext(task: Task): SortedProCallContext;
 	/** One consignment's output from its entry in the answer. */
@@ -52,18 +58,6 @@ export function batchOptions(canSendOneByOne: boolean): INodeProperties[] {
 		},
 		size,
 	];
-}
-
-export function optionsCollection(displayOptions: IDisplayOptions, options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions,
-		options,
-	};
 }
 
 export function readBatchSettings(context: IExecuteFunctions): { sendInBatches: boolean; batchSize: number } {
@@ -158,14 +152,14 @@ export async function runInBatches<Task extends BatchTask>(
 	const node = context.getNode();
 
 	for (const call of chunk(tasks, batchSize, operation.batchKey ?? (() => ''))) {
-		let body: unknown;
+		let exchange: SortedProExchange;
 		try {
-			body = await operation.send(call);
+			exchange = await operation.send(call);
 		} catch (error) {
 			for (const task of call) results.fail(task.itemIndex, error, task.consignmentReference);
 			continue;
 		}
-		const matched = matchResults(call, body);
+		const matched = matchResults(call, exchange.body);
 		for (const [index, task] of call.entries()) {
 			const result = matched[index];
 			const itemContext = { ...operation.itemContext(task), itemIndex: task.itemIndex };
@@ -181,7 +175,13 @@ export async function runInBatches<Task extends BatchTask>(
 				);
 			} else if (result.IsSuccess === false) {
 				const reason = typeof result.Message === 'string' ? result.Message.trim() : '';
-				results.fail(task.itemIndex, sortedProItemFailure(node, reason, itemContext), task.consignmentReference);
+				try {
+					const recovered = exchange.answerLost ? await operation.recover?.(task) : undefined;
+					if (recovered) results.succeed(task.itemIndex, recovered);
+					else results.fail(task.itemIndex, sortedProItemFailure(node, reason, itemContext), task.consignmentReference);
+				} catch (error) {
+					results.fail(task.itemIndex, error, task.consignmentReference);
+				}
 			} else {
 				try {
 					results.succeed(task.itemIndex, await operation.output(task, result));

@@ -1,11 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
 import { describeConsignments, readBatchSettings, runInBatches } from './batch';
 import type { BatchTask } from './batch';
 import type { SortedProCallContext } from './errors';
-import { runPerItem } from './items';
+import { nodeErrorOf, runPerItem } from './items';
 import type { ItemOutput } from './items';
-import { sortedProApiRequest } from '../transport';
+import { isRecord } from './lists';
+import { readRunSettings } from './settings';
+import type { RunSettings } from './settings';
+import { answerWasLost, sortedProApiExchange, sortedProPath } from '../transport';
 import type { SortedProRequest } from '../transport';
 import { withConsignmentReference } from '../actions/common';
 
@@ -30,6 +33,20 @@ export interface ConsignmentCall<Task extends BatchTask> {
 	batchKey?(task: Task): string;
 	/** The item's output from the one-consignment answer or its entry in the list answer. */
 	output?(task: Task, answer: unknown): ItemOutput | Promise<ItemOutput>;
+	/**
+	 * The states a consignment is in once this operation has succeeded. When a retried
+	 * request is refused after an earlier attempt's answer was lost, the consignment is
+	 * read: if it is in one of these states, the first attempt did the work, and the item
+	 * succeeds with `recoveredAfterRetry: true` instead of failing.
+	 */
+	doneStates?: string[];
+}
+
+/** The consignment's state as SortedPRO reports it, in whichever field it uses. */
+function stateOf(consignment: unknown): string | undefined {
+	if (!isRecord(consignment)) return undefined;
+	const state = consignment.State ?? consignment.ConsignmentState ?? consignment.Status;
+	return typeof state === 'string' ? state : undefined;
 }
 
 export async function runConsignmentCall<Task extends BatchTask>(
@@ -37,6 +54,7 @@ export async function runConsignmentCall<Task extends BatchTask>(
 	items: INodeExecutionData[],
 	call: ConsignmentCall<Task>,
 ): Promise<INodeExecutionData[]> {
+	const settings: RunSettings = readRunSettings(context);
 	const callContext = (subject: string, task: Task, itemIndex?: number): SortedProCallContext => ({
 		action: call.action(subject, task),
 		notFound: call.notFound?.(subject, task) ?? subject,
@@ -50,6 +68,20 @@ export async function runConsignmentCall<Task extends BatchTask>(
 	const output = async (task: Task, answer: unknown): Promise<ItemOutput> =>
 		call.output ? await call.output(task, answer) : withConsignmentReference(answer, task.consignmentReference);
 
+	/** Did an earlier, unanswered attempt already do the work? Then report it as done. */
+	const recover = async (task: Task): Promise<ItemOutput | undefined> => {
+		if (!call.doneStates) return undefined;
+		const { body } = await sortedProApiExchange.call(
+			context,
+			{ method: 'GET', path: sortedProPath`/consignments/${task.consignmentReference}` },
+			{ ...itemContext(task), action: `check consignment ${task.consignmentReference} after a lost answer` },
+			settings.request,
+		);
+		const state = stateOf(body);
+		if (!state || !call.doneStates.includes(state)) return undefined;
+		return { ...withConsignmentReference(body, task.consignmentReference), recoveredAfterRetry: true };
+	};
+
 	const { single, list } = call;
 	const { sendInBatches, batchSize } = readBatchSettings(context);
 	if (list && (sendInBatches || !single)) {
@@ -60,21 +92,41 @@ export async function runConsignmentCall<Task extends BatchTask>(
 				read: call.read,
 				batchKey: call.batchKey,
 				send: async (tasks) =>
-					await sortedProApiRequest.call(
+					await sortedProApiExchange.call(
 						context,
 						list(tasks),
 						callContext(describeConsignments(tasks), tasks[0], tasks[0].itemIndex),
+						settings.request,
 					),
 				itemContext,
 				output,
+				recover,
 			},
 			batchSize,
 		);
 	}
 	if (!single) throw new Error('A consignment call needs a single or a list request');
 
-	return await runPerItem<Task>(context, items, {
-		read: call.read,
-		send: async (task) => await output(task, await sortedProApiRequest.call(context, single(task), itemContext(task))),
-	});
+	return await runPerItem<Task>(
+		context,
+		items,
+		{
+			read: call.read,
+			send: async (task) => {
+				try {
+					const { body } = await sortedProApiExchange.call(context, single(task), itemContext(task), settings.request);
+					return await output(task, body);
+				} catch (error) {
+					// Only a refusal that follows a lost answer can mean "already done by us".
+					if (answerWasLost(error) && /^4/.test(String((error as NodeApiError).httpCode))) {
+						// If the check itself fails, the refusal is still the error to report.
+						const recovered = await recover(task).catch(() => undefined);
+						if (recovered) return recovered;
+					}
+					throw nodeErrorOf(context, error, task.itemIndex);
+				}
+			},
+		},
+		settings.concurrency,
+	);
 }

@@ -110,24 +110,39 @@ export class ItemResults {
 }
 
 /**
- * Runs an operation that makes one SortedPRO call per input item. Every item's
- * parameters are read first, so bad input stops the run before any request is sent
- * (or, with "On Error: Continue", becomes that item's error item). Each input item
- * yields its output, paired to it, in input order.
+ * Runs an operation that makes one SortedPRO call per input item, up to `concurrency`
+ * at a time. Every item's parameters are read first, so bad input stops the run before
+ * any request is sent (or, with "On Error: Continue", becomes that item's error item).
+ * Each input item yields its output, paired to it, in input order, whatever the
+ * order in which the answers arrive.
  */
 export async function runPerItem<Task extends ItemTask>(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	operation: PerItemOperation<Task>,
+	concurrency = 1,
 ): Promise<INodeExecutionData[]> {
 	const results = new ItemResults(context, items.length);
 	const tasks = results.readAll(operation.read);
-	for (const task of tasks) {
-		try {
-			results.succeed(task.itemIndex, await operation.send(task));
-		} catch (error) {
-			results.fail(task.itemIndex, error, task.consignmentReference);
+	let next = 0;
+	// Without "On Error: Continue" the first failure stops the run: no new item starts.
+	let stoppedBy: NodeApiError | NodeOperationError | undefined;
+
+	const worker = async () => {
+		while (next < tasks.length && !stoppedBy) {
+			const task = tasks[next++];
+			try {
+				results.succeed(task.itemIndex, await operation.send(task));
+			} catch (error) {
+				try {
+					results.fail(task.itemIndex, error, task.consignmentReference);
+				} catch (failure) {
+					stoppedBy ??= nodeErrorOf(context, failure, task.itemIndex);
+				}
+			}
 		}
-	}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
+	if (stoppedBy) throw stoppedBy;
 	return results.toArray();
 }

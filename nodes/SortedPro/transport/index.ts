@@ -1,3 +1,4 @@
+import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -12,7 +13,26 @@ import type { SortedProCallContext } from '../helpers/errors';
 
 export const CREDENTIAL_TYPE = 'sortedProApi';
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** How one run talks to SortedPRO; read from the node's options (helpers/settings.ts). */
+export interface RequestSettings {
+	/** Attempts per request, the first included. */
+	maxAttempts: number;
+	timeoutMs: number;
+}
+
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { maxAttempts: 5, timeoutMs: 30_000 };
+
+/** Backoff between attempts: 0.5 s doubling, at most 15 s; a Retry-After of up to 60 s is honoured. */
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 15_000;
+const RETRY_AFTER_CAP_MS = 60_000;
+
+/** Statuses that mean "not done, try again later"; every other 4xx is final. */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** Of those, the ones after which SortedPRO certainly did nothing (safe even for a create). */
+const NOT_PROCESSED_STATUSES = new Set([429, 503]);
+/** Network failures worth another attempt. */
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN']);
 
 /**
  * Builds a request path in which every interpolated value is one URL-encoded path
@@ -32,6 +52,19 @@ export interface SortedProRequest {
 	path: string;
 	body?: IDataObject | IDataObject[] | string[];
 	qs?: IDataObject;
+	/**
+	 * False for a request that must not be sent twice when its answer may have been lost
+	 * (creating a consignment): it is then only retried when SortedPRO certainly did nothing.
+	 */
+	repeatable?: boolean;
+}
+
+/** SortedPRO's answer and how it was reached. */
+export interface SortedProExchange {
+	body: unknown;
+	attempts: number;
+	/** An earlier attempt got no answer, so SortedPRO may already have acted on it. */
+	answerLost: boolean;
 }
 
 function parseBody(raw: unknown): unknown {
@@ -45,17 +78,49 @@ function parseBody(raw: unknown): unknown {
 	}
 }
 
+function networkCode(error: unknown): string {
+	const original = (error as { cause?: unknown })?.cause ?? error;
+	const code = String((original as { code?: unknown })?.code ?? '');
+	if (code) return code;
+	const message = original instanceof Error ? original.message : '';
+	if (/timeout/i.test(message)) return 'ETIMEDOUT';
+	if (/socket hang up|aborted/i.test(message)) return 'ECONNRESET';
+	return '';
+}
+
+/** Milliseconds SortedPRO asked to wait (Retry-After in seconds or as an HTTP date). */
+function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
+	const raw = headers?.['retry-after'];
+	const value = String(Array.isArray(raw) ? raw[0] : raw ?? '').trim();
+	if (!value) return undefined;
+	const seconds = Number(value);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS) : undefined;
+}
+
+/** Exponential backoff with full jitter, so parallel items do not retry in lockstep. */
+function backoffMs(attempt: number): number {
+	return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+}
+
+function attemptsNote(attempts: number): string {
+	return attempts > 1 ? ` (after ${attempts} attempts)` : '';
+}
+
 /**
  * The one request function: every call to SortedPRO goes through here. The credential's
- * `authenticate` supplies the base URL and the API key headers; this function never
- * sees the key. Non-2xx answers and network failures become NodeApiErrors in the
- * user's terms (see helpers/errors.ts).
+ * `authenticate` supplies the base URL and the API key headers; this function never sees
+ * the key. Rate limits (429, honouring Retry-After), gateway failures (502/503/504),
+ * connection resets and timeouts are retried with exponential backoff and jitter; other
+ * answers are final. Non-2xx answers and network failures become NodeApiErrors in the
+ * user's terms (helpers/errors.ts) that say how many attempts were made.
  */
-export async function sortedProApiRequest(
+export async function sortedProApiExchange(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
 	request: SortedProRequest,
 	context: SortedProCallContext,
-): Promise<unknown> {
+	settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
+): Promise<SortedProExchange> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.path,
@@ -66,33 +131,68 @@ export async function sortedProApiRequest(
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: DEFAULT_TIMEOUT_MS,
+		timeout: settings.timeoutMs,
 	};
 	if (request.body !== undefined) {
 		options.body = JSON.stringify(request.body);
 		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 	}
+	const repeatable = request.repeatable ?? true;
+	const cancelSignal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+	let answerLost = false;
 
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw sortedProTransportError(this.getNode(), error, context);
-	}
+	for (let attempt = 1; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				...options,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			const code = networkCode(error);
+			const mapped = sortedProTransportError(this.getNode(), error, context);
+			const retryable = RETRYABLE_NETWORK_CODES.has(code) && (repeatable || code === 'ECONNREFUSED');
+			const lostNow = RETRYABLE_NETWORK_CODES.has(code) && code !== 'ECONNREFUSED';
+			if (!retryable || attempt >= settings.maxAttempts || cancelSignal?.aborted) {
+				throw withAttempts(mapped, attempt, answerLost || lostNow);
+			}
+			// A refused connection never reached SortedPRO; a reset or timeout may have.
+			answerLost ||= lostNow;
+			await sleep(backoffMs(attempt));
+			continue;
+		}
 
-	const body = parseBody(response.body);
-	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw sortedProHttpError(
-			this.getNode(),
-			response.statusCode,
-			body,
-			response.headers as Record<string, unknown>,
-			context,
-		);
+		const body = parseBody(response.body);
+		const status = response.statusCode;
+		if (status >= 200 && status < 300) return { body, attempts: attempt, answerLost };
+
+		const headers = response.headers as Record<string, unknown>;
+		const retryable = RETRYABLE_STATUSES.has(status) && (repeatable || NOT_PROCESSED_STATUSES.has(status));
+		if (!retryable || attempt >= settings.maxAttempts || cancelSignal?.aborted) {
+			throw withAttempts(sortedProHttpError(this.getNode(), status, body, headers, context), attempt, answerLost);
+		}
+		await sleep(retryAfterMs(headers) ?? backoffMs(attempt));
 	}
-	return body;
+}
+
+/** Notes the attempts on the final error, in its message and in its context for the callers. */
+function withAttempts(error: NodeApiError, attempts: number, answerLost: boolean): NodeApiError {
+	error.message += attemptsNote(attempts);
+	error.context.sortedProAttempts = attempts;
+	error.context.sortedProAnswerLost = answerLost;
+	return error;
+}
+
+/** Whether SortedPRO may have acted on a request that finally failed with this error. */
+export function answerWasLost(error: unknown): boolean {
+	return error instanceof NodeApiError && error.context.sortedProAnswerLost === true;
+}
+
+/** The answer's body only, for callers that do not care how it was reached. */
+export async function sortedProApiRequest(
+	this: IExecuteFunctions | ILoadOptionsFunctions,
+	request: SortedProRequest,
+	context: SortedProCallContext,
+	settings?: RequestSettings,
+): Promise<unknown> {
+	return (await sortedProApiExchange.call(this, request, context, settings)).body;
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { sortedProPath } from '../../transport';
 import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
 import type { OperationOption } from '../types';
@@ -16,13 +17,17 @@ export const option: OperationOption = {
 
 const displayOptions = showFor('allocation', option.value);
 
-export const description: INodeProperties[] = [consignmentReferenceField(displayOptions)];
+export const description: INodeProperties[] = [
+	consignmentReferenceField(displayOptions),
+	operationOptions(displayOptions, 'perItem'),
+];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runConsignmentCall<BatchTask>(this, items, {
 		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
 		action: (subject) => `allocate ${subject} to the cheapest service`,
 		stateRule: ALLOCATABLE_STATES_RULE,
+		doneStates: ['Allocated'],
 		single: ({ consignmentReference }) => ({
 			method: 'PUT',
 			path: sortedProPath`/allocation/${consignmentReference}/allocatewithcheapestquote`,

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { batchOptions, optionsCollection } from '../../helpers/batch';
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { readReference } from '../../helpers/parameters';
 import { codeLocatorField, consignmentReferenceField, readConsignmentReference, showFor } from '../common';
 import type { OperationOption } from '../types';
@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 		hint: 'The carrier service reference from SortedPRO',
 		displayOptions,
 	}),
-	optionsCollection(displayOptions, batchOptions(false)),
+	operationOptions(displayOptions, 'batches'),
 ];
 
 interface Task extends BatchTask {
@@ -47,6 +47,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		action: (subject, task) => `allocate ${subject} with carrier service ${task.carrierService}`,
 		notFound: (subject, task) => `${subject} or carrier service ${task.carrierService}`,
 		stateRule: ALLOCATABLE_STATES_RULE,
+		doneStates: ['Allocated'],
 		list: (tasks) => ({
 			method: 'PUT',
 			path: '/allocation/allocatewithcarrierservice',

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { batchOptions, optionsCollection } from '../../helpers/batch';
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
@@ -18,7 +18,7 @@ const displayOptions = showFor('allocation', option.value);
 
 export const description: INodeProperties[] = [
 	consignmentReferenceField(displayOptions),
-	optionsCollection(displayOptions, batchOptions(false)),
+	operationOptions(displayOptions, 'batches'),
 ];
 
 // SortedPRO only has a list endpoint for this, so items always go in batches.
@@ -27,6 +27,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
 		action: (subject) => `allocate ${subject} using the default rules`,
 		stateRule: ALLOCATABLE_STATES_RULE,
+		doneStates: ['Allocated'],
 		list: (tasks) => ({
 			method: 'PUT',
 			path: '/allocation/allocate',

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { readReference } from '../../helpers/parameters';
 import { sortedProPath } from '../../transport';
 import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
@@ -29,6 +30,7 @@ export const description: INodeProperties[] = [
 		description: 'The QuoteReference (a GUID) from the quotes SortedPRO returned for this consignment',
 		displayOptions,
 	},
+	operationOptions(displayOptions, 'perItem'),
 ];
 
 interface Task extends BatchTask {
@@ -51,6 +53,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		action: (subject, task) => `allocate ${subject} with quote ${task.quoteReference}`,
 		notFound: (subject, task) => `${subject} or quote ${task.quoteReference}`,
 		stateRule: ALLOCATABLE_STATES_RULE,
+		doneStates: ['Allocated'],
 		single: ({ consignmentReference, quoteReference }) => ({
 			method: 'PUT',
 			path: sortedProPath`/allocation/${consignmentReference}/allocatewithquote/${quoteReference}`,

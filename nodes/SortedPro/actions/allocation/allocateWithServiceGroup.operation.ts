@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { batchOptions, optionsCollection } from '../../helpers/batch';
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { readReference } from '../../helpers/parameters';
 import { sortedProPath } from '../../transport';
 import { codeLocatorField, consignmentReferenceField, readConsignmentReference, showFor } from '../common';
@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 		hint: 'The Service Group Code from SortedPRO: Settings > Carrier Service Groups',
 		displayOptions,
 	}),
-	optionsCollection(displayOptions, batchOptions(true)),
+	operationOptions(displayOptions, 'perItemOrBatches'),
 ];
 
 interface Task extends BatchTask {
@@ -49,6 +49,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		action: (subject, task) => `allocate ${subject} with service group ${task.serviceGroup}`,
 		notFound: (subject, task) => `${subject} or service group ${task.serviceGroup}`,
 		stateRule: ALLOCATABLE_STATES_RULE,
+		doneStates: ['Allocated'],
 		single: ({ consignmentReference, serviceGroup }) => ({
 			method: 'PUT',
 			path: sortedProPath`/allocation/${consignmentReference}/allocatewithservicegroup/${serviceGroup}`,

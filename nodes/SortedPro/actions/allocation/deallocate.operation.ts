@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { batchOptions, optionsCollection } from '../../helpers/batch';
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { sortedProPath } from '../../transport';
 import { consignmentReferenceField, readConsignmentReference, showFor, withConsignmentReference } from '../common';
 import type { OperationOption } from '../types';
@@ -19,7 +19,7 @@ const displayOptions = showFor('allocation', option.value);
 
 export const description: INodeProperties[] = [
 	consignmentReferenceField(displayOptions),
-	optionsCollection(displayOptions, batchOptions(true)),
+	operationOptions(displayOptions, 'perItemOrBatches'),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -27,6 +27,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
 		action: (subject) => `deallocate ${subject}`,
 		stateRule: DEALLOCATABLE_STATES_RULE,
+		doneStates: ['Unallocated'],
 		single: ({ consignmentReference }) => ({
 			method: 'PUT',
 			path: sortedProPath`/consignments/${consignmentReference}/deallocate`,

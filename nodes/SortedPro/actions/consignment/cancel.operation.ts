@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { batchOptions, optionsCollection } from '../../helpers/batch';
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { sortedProPath } from '../../transport';
 import { consignmentReferenceField, readConsignmentReference, showFor, withConsignmentReference } from '../common';
 import type { OperationOption } from '../types';
@@ -18,7 +18,7 @@ const displayOptions = showFor('consignment', option.value);
 
 export const description: INodeProperties[] = [
 	consignmentReferenceField(displayOptions),
-	optionsCollection(displayOptions, batchOptions(true)),
+	operationOptions(displayOptions, 'perItemOrBatches'),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -26,6 +26,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
 		action: (subject) => `cancel ${subject}`,
 		stateRule: 'SortedPRO cannot cancel a consignment in its current state (for example once it has been dispatched or collected).',
+		doneStates: ['Cancelled'],
 		single: ({ consignmentReference }) => ({
 			method: 'PUT',
 			path: sortedProPath`/consignments/${consignmentReference}/cancel`,

@@ -5,6 +5,7 @@ import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
 import { isRecord, listOf, referenceFromLink } from '../../helpers/lists';
 import { readReference } from '../../helpers/parameters';
+import { operationOptions, readRunSettings } from '../../helpers/settings';
 import { sortedProApiRequest } from '../../transport';
 import { showFor } from '../common';
 import type { OperationOption } from '../types';
@@ -179,6 +180,7 @@ export const description: INodeProperties[] = [
 			}),
 		],
 	},
+	operationOptions(displayOptions, 'perItem'),
 ];
 
 interface Task extends ItemTask {
@@ -289,6 +291,7 @@ function readFieldsBody(context: IExecuteFunctions, itemIndex: number): IDataObj
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const settings = readRunSettings(this);
 	return await runPerItem<Task>(this, items, {
 		read: (itemIndex) => {
 			const mode = this.getNodeParameter('inputMode', itemIndex, 'fields') as string;
@@ -299,13 +302,15 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		send: async ({ itemIndex, body, label }) => {
 			const links = await sortedProApiRequest.call(
 				this,
-				{ method: 'POST', path: '/consignments', body },
+				// Not repeatable: a create whose answer was lost may have created the consignment.
+				{ method: 'POST', path: '/consignments', body, repeatable: false },
 				{ action: `create ${label}`, notFound: 'the shipping location or another referenced record', itemIndex },
+				settings.request,
 			);
 			// SortedPRO answers with links, the first of which ends in the new consignment's reference.
 			const ApiLinks = listOf(links).filter(isRecord) as IDataObject[];
 			const ConsignmentReference = ApiLinks.map((link) => referenceFromLink(link.Href)).find(Boolean) ?? null;
 			return { ConsignmentReference, ApiLinks, ...(isRecord(links) ? { response: links as IDataObject } : {}) };
 		},
-	});
+	}, settings.concurrency);
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
 import { isRecord, listOf } from '../../helpers/lists';
+import { operationOptions, readRunSettings } from '../../helpers/settings';
 import { sortedProApiRequest, sortedProPath } from '../../transport';
 import { readResultLimit, returnAllOrLimitFields, showFor } from '../common';
 import type { OperationOption } from '../types';
@@ -73,6 +74,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	operationOptions(displayOptions, 'list'),
 ];
 
 /** SortedPRO pages with take/skip in the path; pages of this size are asked for. */
@@ -95,6 +97,7 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const settings = readRunSettings(this);
 	return await runPerItem<Task>(this, items, {
 		read: (itemIndex) => ({ itemIndex, limit: readResultLimit(this, itemIndex), query: readQuery(this, itemIndex) }),
 		send: async ({ itemIndex, limit, query }) => {
@@ -106,6 +109,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 						this,
 						{ method: 'GET', path: sortedProPath`/consignments/${String(take)}/${String(skip)}`, qs: query },
 						{ action: 'search consignments', notFound: 'the consignment search', itemIndex },
+						settings.request,
 					),
 				).filter(isRecord);
 				found.push(...(page.slice(0, take) as IDataObject[]));

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { isRecord } from '../../helpers/lists';
 import { sortedProPath } from '../../transport';
 import { consignmentReferenceField, readConsignmentReference, showFor, withConsignmentReference } from '../common';
@@ -14,7 +15,12 @@ export const option: OperationOption = {
 	description: 'Get the current state of a consignment (Unallocated, Allocated, Manifested...)',
 };
 
-export const description: INodeProperties[] = [consignmentReferenceField(showFor('consignment', option.value))];
+const displayOptions = showFor('consignment', option.value);
+
+export const description: INodeProperties[] = [
+	consignmentReferenceField(displayOptions),
+	operationOptions(displayOptions, 'perItem'),
+];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runConsignmentCall<BatchTask>(this, items, {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { isRecord } from '../../helpers/lists';
 import { readReference } from '../../helpers/parameters';
 import { sortedProPath } from '../../transport';
@@ -70,6 +71,7 @@ export const description: INodeProperties[] = [
 		hint: 'The name of the output binary field to put the label file in',
 		displayOptions,
 	},
+	operationOptions(displayOptions, 'perItem'),
 ];
 
 interface Task extends BatchTask {

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { batchOptions, optionsCollection } from '../../helpers/batch';
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
 import type { OperationOption } from '../types';
 
@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 		displayOptions,
 	},
 	consignmentReferenceField(displayOptions),
-	optionsCollection(displayOptions, batchOptions(false)),
+	operationOptions(displayOptions, 'batches'),
 ];
 
 // SortedPRO only has a list endpoint for this, so items always go in batches.
@@ -34,6 +34,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
 		action: (subject) => `manifest ${subject}`,
 		stateRule: 'Only consignments in state Allocated, Manifest Failed or Ready To Ship can be manifested.',
+		doneStates: ['Manifested'],
 		list: (tasks) => ({
 			method: 'PUT',
 			path: '/consignments/manifest',

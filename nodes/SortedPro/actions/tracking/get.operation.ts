@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
+import { operationOptions } from '../../helpers/settings';
 import { sortedProPath } from '../../transport';
 import { consignmentReferenceField, readConsignmentReference, showFor, withConsignmentReference } from '../common';
 import type { OperationOption } from '../types';
@@ -13,7 +14,12 @@ export const option: OperationOption = {
 	description: 'Get the tracking events of a consignment',
 };
 
-export const description: INodeProperties[] = [consignmentReferenceField(showFor('tracking', option.value))];
+const displayOptions = showFor('tracking', option.value);
+
+export const description: INodeProperties[] = [
+	consignmentReferenceField(displayOptions),
+	operationOptions(displayOptions, 'perItem'),
+];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runConsignmentCall<BatchTask>(this, items, {

@@ -1,0 +1,100 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { batchOptions } from './batch';
+
+import { DEFAULT_REQUEST_SETTINGS } from '../transport';
+import type { RequestSettings } from '../transport';
+
+/**
+ * 5 requests in flight: about 16 requests a second at SortedPRO's usual 300 ms, five
+ * times one-at-a-time, while staying well clear of the gateway's rate limit (and a 429
+ * is waited out, not failed). See the README for the measurements.
+ */
+export const DEFAULT_CONCURRENCY = 5;
+const MAX_CONCURRENCY = 50;
+
+export interface RunSettings {
+	concurrency: number;
+	request: RequestSettings;
+}
+
+/** The request options every operation has; Max Concurrent Requests only where items get their own calls. */
+// The defaults below are the transport's own constants, which the default-missing rule
+// cannot read (it only sees literals); hence the disable comments.
+export function requestOptions(perItemCalls: boolean): INodeProperties[] {
+	return [
+		...(perItemCalls
+			? [
+					{
+						displayName: 'Max Concurrent Requests',
+						name: 'maxConcurrency',
+						type: 'number' as const,
+						typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+						default: DEFAULT_CONCURRENCY,
+						description:
+							'How many items are sent to SortedPRO at the same time. Outputs keep the input order whatever the setting.',
+					},
+				]
+			: []),
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: DEFAULT_REQUEST_SETTINGS.maxAttempts,
+			description:
+				'How often a request is tried when SortedPRO is rate limiting (429), its gateway fails (502, 503, 504), the connection drops or it times out. Other errors are not retried.',
+		},
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 600 },
+			default: DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000,
+			description: 'How long to wait for one answer from SortedPRO before trying again',
+		},
+	];
+}
+
+function bounded(value: unknown, fallback: number, min: number, max: number): number {
+	const number = Math.floor(Number(value ?? fallback));
+	return Number.isFinite(number) ? Math.min(max, Math.max(min, number)) : fallback;
+}
+
+/** The run's settings: options apply to the whole run, so item 0's stand for all items. */
+export function readRunSettings(context: IExecuteFunctions): RunSettings {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		concurrency: bounded(options.maxConcurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
+		request: {
+			maxAttempts: bounded(options.maxAttempts, DEFAULT_REQUEST_SETTINGS.maxAttempts, 1, 10),
+			timeoutMs: bounded(options.timeoutSeconds, DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000, 1, 600) * 1000,
+		},
+	};
+}
+
+/**
+ * How an operation calls SortedPRO, which decides its options: one call per item,
+ * per item or in batches, always in batches (list-only endpoints), or calls that
+ * are not per consignment (Get Many).
+ */
+export type CallShape = 'perItem' | 'perItemOrBatches' | 'batches' | 'list';
+
+/** The operation's Options collection: batching where SortedPRO has list calls, and request options. */
+export function operationOptions(displayOptions: IDisplayOptions, shape: CallShape): INodeProperties {
+	const options = [
+		...(shape === 'perItemOrBatches' ? batchOptions(true) : shape === 'batches' ? batchOptions(false) : []),
+		...requestOptions(shape === 'perItem' || shape === 'perItemOrBatches'),
+	];
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions,
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
