@@ -143,7 +143,10 @@ function n8nEnv(userFolder, port) {
 function n8nCommand(userFolder, port, args, options = {}) {
 	return new Promise((resolve, reject) => {
 		const env = { ...n8nEnv(userFolder, port), ...(options.env ?? {}) };
-		const child = spawn(process.execPath, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		// N8N_CPU_PROF=<dir> writes a CPU profile of each n8n command, for working on performance.
+		const profile = process.env.N8N_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.N8N_CPU_PROF}`] : [];
+		const child = spawn(process.execPath, [...profile, N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		options.onSpawn?.(child);
 		const stdout = [];
 		const stderr = [];
 		child.stdout.on('data', (chunk) => stdout.push(chunk));
@@ -230,21 +233,20 @@ async function ensureOwner(port) {
  * Executes an imported workflow with `n8n execute` and returns its run data (IRun).
  * A failed run is returned too (with data.resultData.error), not thrown.
  */
-async function executeWorkflow(userFolder, port, workflowId) {
+async function executeWorkflow(userFolder, port, workflowId, options = {}) {
 	// `execute` prints the run as JSON at log level info; its other lines are not JSON.
 	const result = await n8nCommand(userFolder, port, ['execute', `--id=${workflowId}`, '--rawOutput'], {
 		allowFailure: true,
 		env: { N8N_LOG_LEVEL: 'info' },
+		onSpawn: options.onSpawn,
 	});
 	const text = `${result.stdout}\n${result.stderr}`;
+	// Printed with two-space indentation: the run is the block from a line "{" to a line "}".
 	const start = text.search(/^\{$/m);
 	if (start === -1) throw new Error(`n8n execute printed no run data (exit ${result.status}):\n${text.slice(-3000)}`);
-	let depth = 0;
-	for (let index = start; index < text.length; index++) {
-		if (text[index] === '{') depth++;
-		else if (text[index] === '}' && --depth === 0) {
-			return { run: JSON.parse(text.slice(start, index + 1)), status: result.status, output: text };
-		}
+	const end = text.slice(start).search(/^\}$/m);
+	if (end !== -1) {
+		return { run: JSON.parse(text.slice(start, start + end + 1)), status: result.status, output: text };
 	}
 	throw new Error(`n8n execute printed incomplete run data:\n${text.slice(-3000)}`);
 }

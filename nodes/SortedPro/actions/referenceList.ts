@@ -19,7 +19,7 @@ export function referenceListOperation(resource: string, path: string, what: str
 	];
 
 	async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-		const settings = readRunSettings(this);
+		const settings = await readRunSettings(this);
 		return await runPerItem<ItemTask & { limit: number }>(this, items, {
 			read: (itemIndex) => ({ itemIndex, limit: readResultLimit(this, itemIndex) }),
 			send: async ({ itemIndex, limit }) => {

@@ -54,7 +54,7 @@ export async function runConsignmentCall<Task extends BatchTask>(
 	items: INodeExecutionData[],
 	call: ConsignmentCall<Task>,
 ): Promise<INodeExecutionData[]> {
-	const settings: RunSettings = readRunSettings(context);
+	const settings: RunSettings = await readRunSettings(context);
 	const callContext = (subject: string, task: Task, itemIndex?: number): SortedProCallContext => ({
 		action: call.action(subject, task),
 		notFound: call.notFound?.(subject, task) ?? subject,

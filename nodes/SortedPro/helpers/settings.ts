@@ -1,8 +1,14 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { batchOptions } from './batch';
 
-import { DEFAULT_REQUEST_SETTINGS } from '../transport';
+import { CREDENTIAL_TYPE, DEFAULT_REQUEST_SETTINGS } from '../transport';
 import type { RequestSettings } from '../transport';
 
 /**
@@ -63,14 +69,18 @@ function bounded(value: unknown, fallback: number, min: number, max: number): nu
 	return Number.isFinite(number) ? Math.min(max, Math.max(min, number)) : fallback;
 }
 
-/** The run's settings: options apply to the whole run, so item 0's stand for all items. */
-export function readRunSettings(context: IExecuteFunctions): RunSettings {
+/**
+ * The run's settings: options apply to the whole run, so item 0's stand for all items.
+ * The credential is read here, once per execution (see RequestSettings.credentials).
+ */
+export async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
 		concurrency: bounded(options.maxConcurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
 		request: {
 			maxAttempts: bounded(options.maxAttempts, DEFAULT_REQUEST_SETTINGS.maxAttempts, 1, 10),
 			timeoutMs: bounded(options.timeoutSeconds, DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000, 1, 600) * 1000,
+			credentials: await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE),
 		},
 	};
 }

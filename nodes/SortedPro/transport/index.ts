@@ -1,5 +1,6 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -18,6 +19,11 @@ export interface RequestSettings {
 	/** Attempts per request, the first included. */
 	maxAttempts: number;
 	timeoutMs: number;
+	/**
+	 * The run's credential, read once per execution: otherwise n8n decrypts it again for
+	 * every request, which is most of the per-item cost. Never logged or output.
+	 */
+	credentials?: ICredentialDataDecryptedObject;
 }
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { maxAttempts: 5, timeoutMs: 30_000 };
@@ -144,9 +150,14 @@ export async function sortedProApiExchange(
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...options,
-			})) as IN8nHttpFullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{ ...options },
+				settings.credentials
+					? { credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: settings.credentials } }
+					: undefined,
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = networkCode(error);
 			const mapped = sortedProTransportError(this.getNode(), error, context);

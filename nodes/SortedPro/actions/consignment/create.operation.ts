@@ -291,7 +291,7 @@ function readFieldsBody(context: IExecuteFunctions, itemIndex: number): IDataObj
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const settings = readRunSettings(this);
+	const settings = await readRunSettings(this);
 	return await runPerItem<Task>(this, items, {
 		read: (itemIndex) => {
 			const mode = this.getNodeParameter('inputMode', itemIndex, 'fields') as string;

@@ -97,7 +97,7 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const settings = readRunSettings(this);
+	const settings = await readRunSettings(this);
 	return await runPerItem<Task>(this, items, {
 		read: (itemIndex) => ({ itemIndex, limit: readResultLimit(this, itemIndex), query: readQuery(this, itemIndex) }),
 		send: async ({ itemIndex, limit, query }) => {
