@@ -1,6 +1,8 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readReference } from '../helpers/parameters';
+
+export { withConsignmentReference } from '../helpers/lists';
 
 /** Shows a field only for one resource's operation(s). */
 export function showFor(resource: string, ...operations: string[]): IDisplayOptions {
@@ -53,16 +55,6 @@ export function readResultLimit(context: IExecuteFunctions, itemIndex: number): 
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
 	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
 	return Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : 50;
-}
-
-/** Attaches the consignment reference to a JSON answer, keeping an odd-shaped answer rather than dropping it. */
-export function withConsignmentReference(body: unknown, consignmentReference: string): IDataObject {
-	const single = Array.isArray(body) && body.length === 1 ? (body[0] as unknown) : body;
-	if (single === undefined || single === null) return { ConsignmentReference: consignmentReference };
-	if (typeof single !== 'object' || Array.isArray(single)) {
-		return { ConsignmentReference: consignmentReference, response: single as IDataObject };
-	}
-	return { ...(single as IDataObject), ConsignmentReference: consignmentReference };
 }
 
 /** A SortedPRO code picked From List (a searchable drop-down) or typed By Code. */

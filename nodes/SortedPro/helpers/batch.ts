@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { sortedProItemFailure } from './errors';
 import type { SortedProCallContext } from './errors';
@@ -8,6 +8,7 @@ import { firstText, isRecord, listOf, referenceFromLink } from './lists';
 import type { SortedProExchange } from '../transport';
 
 export const DEFAULT_BATCH_SIZE = 100;
+export const MAX_BATCH_SIZE = 1000;
 
 export interface BatchTask extends ItemTask {
 	consignmentReference: string;
@@ -40,7 +41,7 @@ export function batchOptions(canSendOneByOne: boolean): INodeProperties[] {
 		displayName: 'Batch Size',
 		name: 'batchSize',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 1000 },
+		typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
 		default: DEFAULT_BATCH_SIZE,
 		description: canSendOneByOne
 			? 'With Send in Batches: how many consignments go into one call to SortedPRO'
@@ -58,16 +59,6 @@ export function batchOptions(canSendOneByOne: boolean): INodeProperties[] {
 		},
 		size,
 	];
-}
-
-export function readBatchSettings(context: IExecuteFunctions): { sendInBatches: boolean; batchSize: number } {
-	// Batching applies to the whole run, so item 0's options stand for all items.
-	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	const size = Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE));
-	return {
-		sendInBatches: options.sendInBatches === true,
-		batchSize: Number.isFinite(size) && size >= 1 ? size : DEFAULT_BATCH_SIZE,
-	};
 }
 
 /** Names the consignments of a list call in an error message, without listing hundreds. */

@@ -1,16 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
-import { describeConsignments, readBatchSettings, runInBatches } from './batch';
+import { describeConsignments, runInBatches } from './batch';
 import type { BatchTask } from './batch';
 import type { SortedProCallContext } from './errors';
 import { nodeErrorOf, runPerItem } from './items';
 import type { ItemOutput } from './items';
-import { isRecord } from './lists';
+import { isRecord, withConsignmentReference } from './lists';
 import { readRunSettings } from './settings';
 import type { RunSettings } from './settings';
 import { answerWasLost, sortedProApiExchange, sortedProPath } from '../transport';
 import type { SortedProRequest } from '../transport';
-import { withConsignmentReference } from '../actions/common';
 
 /**
  * An operation that acts on consignments, described once: how to read an item, the
@@ -83,8 +82,7 @@ export async function runConsignmentCall<Task extends BatchTask>(
 	};
 
 	const { single, list } = call;
-	const { sendInBatches, batchSize } = readBatchSettings(context);
-	if (list && (sendInBatches || !single)) {
+	if (list && (settings.sendInBatches || !single)) {
 		return await runInBatches<Task>(
 			context,
 			items,
@@ -102,7 +100,7 @@ export async function runConsignmentCall<Task extends BatchTask>(
 				output,
 				recover,
 			},
-			batchSize,
+			settings.batchSize,
 		);
 	}
 	if (!single) throw new Error('A consignment call needs a single or a list request');

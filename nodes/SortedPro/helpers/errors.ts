@@ -164,6 +164,17 @@ const NETWORK_PROBLEMS: Record<string, string> = {
 	EPIPE: 'the connection was closed while the request was being sent',
 };
 
+/** The network error code of a failed request (also for errors that only say "timeout"). */
+export function networkCode(error: unknown): string {
+	const original = (error as { cause?: unknown })?.cause ?? error;
+	const code = String((original as { code?: unknown })?.code ?? '');
+	if (code) return code;
+	const message = original instanceof Error ? original.message : '';
+	if (/timeout/i.test(message)) return 'ETIMEDOUT';
+	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	return '';
+}
+
 /** What failed below HTTP: no answer, a broken connection, or a refused credential. */
 export function sortedProTransportError(
 	node: INode,
@@ -173,10 +184,9 @@ export function sortedProTransportError(
 	// httpRequestWithAuthentication wraps the original error; read it, never re-throw it
 	// (the original carries the request options, API key included).
 	const original = (error as { cause?: unknown })?.cause ?? error;
-	const errorCode = String((original as { code?: unknown })?.code ?? '');
+	const errorCode = networkCode(error);
 	const originalMessage = original instanceof Error ? original.message : String(original);
-	const networkProblem =
-		NETWORK_PROBLEMS[errorCode] ?? (/timeout/i.test(originalMessage) ? NETWORK_PROBLEMS.ETIMEDOUT : undefined);
+	const networkProblem = NETWORK_PROBLEMS[errorCode];
 
 	const message = `Could not ${context.action}: ${networkProblem ?? shorten(originalMessage)}`;
 	const description = networkProblem

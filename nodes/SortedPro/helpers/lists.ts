@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * SortedPRO does not document the shape of its list answers: accept a plain array, or an
  * object holding the array under some key. Anything else is an empty list.
@@ -35,4 +37,14 @@ export function referenceFromLink(href: unknown): string | undefined {
 	} catch {
 		return match[1];
 	}
+}
+
+/** Attaches the consignment reference to a JSON answer, keeping an odd-shaped answer rather than dropping it. */
+export function withConsignmentReference(body: unknown, consignmentReference: string): IDataObject {
+	const single = Array.isArray(body) && body.length === 1 ? (body[0] as unknown) : body;
+	if (single === undefined || single === null) return { ConsignmentReference: consignmentReference };
+	if (typeof single !== 'object' || Array.isArray(single)) {
+		return { ConsignmentReference: consignmentReference, response: single as IDataObject };
+	}
+	return { ...(single as IDataObject), ConsignmentReference: consignmentReference };
 }

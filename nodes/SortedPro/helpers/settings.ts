@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { batchOptions } from './batch';
+import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE, batchOptions } from './batch';
 
 import { CREDENTIAL_TYPE, DEFAULT_REQUEST_SETTINGS } from '../transport';
 import type { RequestSettings } from '../transport';
@@ -22,6 +22,8 @@ const MAX_CONCURRENCY = 50;
 export interface RunSettings {
 	concurrency: number;
 	request: RequestSettings;
+	sendInBatches: boolean;
+	batchSize: number;
 }
 
 /** The request options every operation has; Max Concurrent Requests only where items get their own calls. */
@@ -82,6 +84,8 @@ export async function readRunSettings(context: IExecuteFunctions): Promise<RunSe
 			timeoutMs: bounded(options.timeoutSeconds, DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000, 1, 600) * 1000,
 			credentials: await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE),
 		},
+		sendInBatches: options.sendInBatches === true,
+		batchSize: bounded(options.batchSize, DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE),
 	};
 }
 

@@ -9,7 +9,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { sortedProHttpError, sortedProTransportError } from '../helpers/errors';
+import { networkCode, sortedProHttpError, sortedProTransportError } from '../helpers/errors';
 import type { SortedProCallContext } from '../helpers/errors';
 
 export const CREDENTIAL_TYPE = 'sortedProApi';
@@ -82,16 +82,6 @@ function parseBody(raw: unknown): unknown {
 		// A gateway HTML page or plain text: keep it for the error mapper.
 		return raw;
 	}
-}
-
-function networkCode(error: unknown): string {
-	const original = (error as { cause?: unknown })?.cause ?? error;
-	const code = String((original as { code?: unknown })?.code ?? '');
-	if (code) return code;
-	const message = original instanceof Error ? original.message : '';
-	if (/timeout/i.test(message)) return 'ETIMEDOUT';
-	if (/socket hang up|aborted/i.test(message)) return 'ECONNRESET';
-	return '';
 }
 
 /** Milliseconds SortedPRO asked to wait (Retry-After in seconds or as an HTTP date). */
