@@ -170,3 +170,38 @@ describe('Max Concurrent Requests', () => {
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });
+
+describe('Max Concurrent Requests with batch calls', () => {
+	test('list calls run side by side too, and each item still gets its own result in order', async () => {
+		let inFlight = 0;
+		let mostInFlight = 0;
+		let started = 0;
+		const refs = Array.from({ length: 6 }, (_value, index) => `EC-${index + 1}`);
+		const scope = sortedPro()
+			.put('/allocation/allocate')
+			.times(3)
+			.reply(async () => {
+				// Calls start in input order: call n carries references 2n+1 and 2n+2.
+				const batch = refs.slice(2 * started, 2 * started + 2);
+				started += 1;
+				inFlight += 1;
+				mostInFlight = Math.max(mostInFlight, inFlight);
+				// The first call answers last.
+				await new Promise((resolve) => setTimeout(resolve, batch.includes('EC-1') ? 40 : 5));
+				inFlight -= 1;
+				return [200, batch.map((reference) => listResult(reference))];
+			});
+
+		const { output, error } = await runWorkflow(
+			operationWorkflow('allocation', 'allocateWithDefaultRules', { options: { batchSize: 2, maxConcurrency: 3 } }),
+			references(...refs),
+		);
+
+		expect(error?.message).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(mostInFlight).toBe(3);
+		expect(output?.map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual(
+			refs.map((reference, index) => [reference, { item: index }]),
+		);
+	});
+});

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { sortedProItemFailure } from './errors';
 import type { SortedProCallContext } from './errors';
-import { ItemResults } from './items';
+import { ItemResults, forEachConcurrently } from './items';
 import type { ItemOutput, ItemTask } from './items';
 import { firstText, isRecord, listOf, referenceFromLink } from './lists';
 import type { SortedProExchange } from '../transport';
@@ -137,18 +137,19 @@ export async function runInBatches<Task extends BatchTask>(
 	items: INodeExecutionData[],
 	operation: BatchOperation<Task>,
 	batchSize: number,
+	concurrency = 1,
 ): Promise<INodeExecutionData[]> {
 	const results = new ItemResults(context, items.length);
 	const tasks = results.readAll(operation.read);
 	const node = context.getNode();
 
-	for (const call of chunk(tasks, batchSize, operation.batchKey ?? (() => ''))) {
+	await forEachConcurrently(chunk(tasks, batchSize, operation.batchKey ?? (() => '')), concurrency, async (call) => {
 		let exchange: SortedProExchange;
 		try {
 			exchange = await operation.send(call);
 		} catch (error) {
 			for (const task of call) results.fail(task.itemIndex, error, task.consignmentReference);
-			continue;
+			return;
 		}
 		const matched = matchResults(call, exchange.body);
 		for (const [index, task] of call.entries()) {
@@ -181,6 +182,6 @@ export async function runInBatches<Task extends BatchTask>(
 				}
 			}
 		}
-	}
+	});
 	return results.toArray();
 }

@@ -101,6 +101,7 @@ export async function runConsignmentCall<Task extends BatchTask>(
 				recover,
 			},
 			settings.batchSize,
+			settings.concurrency,
 		);
 	}
 	if (!single) throw new Error('A consignment call needs a single or a list request');

@@ -110,6 +110,32 @@ export class ItemResults {
 }
 
 /**
+ * Calls `work` for every entry, up to `concurrency` at a time, in order of start. The
+ * first error it throws stops new work from starting and is thrown once the work in
+ * flight has finished (work that must not stop the run catches its own errors).
+ */
+export async function forEachConcurrently<Entry>(
+	entries: Entry[],
+	concurrency: number,
+	work: (entry: Entry) => Promise<void>,
+): Promise<void> {
+	let next = 0;
+	let stoppedBy: { error: unknown } | undefined;
+	const worker = async () => {
+		while (next < entries.length && !stoppedBy) {
+			const entry = entries[next++];
+			try {
+				await work(entry);
+			} catch (error) {
+				stoppedBy ??= { error };
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
+	if (stoppedBy) throw stoppedBy.error;
+}
+
+/**
  * Runs an operation that makes one SortedPRO call per input item, up to `concurrency`
  * at a time. Every item's parameters are read first, so bad input stops the run before
  * any request is sent (or, with "On Error: Continue", becomes that item's error item).
@@ -124,25 +150,13 @@ export async function runPerItem<Task extends ItemTask>(
 ): Promise<INodeExecutionData[]> {
 	const results = new ItemResults(context, items.length);
 	const tasks = results.readAll(operation.read);
-	let next = 0;
-	// Without "On Error: Continue" the first failure stops the run: no new item starts.
-	let stoppedBy: NodeApiError | NodeOperationError | undefined;
-
-	const worker = async () => {
-		while (next < tasks.length && !stoppedBy) {
-			const task = tasks[next++];
-			try {
-				results.succeed(task.itemIndex, await operation.send(task));
-			} catch (error) {
-				try {
-					results.fail(task.itemIndex, error, task.consignmentReference);
-				} catch (failure) {
-					stoppedBy ??= nodeErrorOf(context, failure, task.itemIndex);
-				}
-			}
+	// Without "On Error: Continue", results.fail throws, which stops the run.
+	await forEachConcurrently(tasks, concurrency, async (task) => {
+		try {
+			results.succeed(task.itemIndex, await operation.send(task));
+		} catch (error) {
+			results.fail(task.itemIndex, error, task.consignmentReference);
 		}
-	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
-	if (stoppedBy) throw stoppedBy;
+	});
 	return results.toArray();
 }

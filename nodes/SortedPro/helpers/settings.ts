@@ -26,12 +26,12 @@ export interface RunSettings {
 	batchSize: number;
 }
 
-/** The request options every operation has; Max Concurrent Requests only where items get their own calls. */
+/** The request options every operation has; Max Concurrent Requests where there are many calls. */
 // The defaults below are the transport's own constants, which the default-missing rule
 // cannot read (it only sees literals); hence the disable comments.
-export function requestOptions(perItemCalls: boolean): INodeProperties[] {
+export function requestOptions(manyCalls: boolean): INodeProperties[] {
 	return [
-		...(perItemCalls
+		...(manyCalls
 			? [
 					{
 						displayName: 'Max Concurrent Requests',
@@ -40,7 +40,7 @@ export function requestOptions(perItemCalls: boolean): INodeProperties[] {
 						typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 						default: DEFAULT_CONCURRENCY,
 						description:
-							'How many items are sent to SortedPRO at the same time. Outputs keep the input order whatever the setting.',
+							'How many requests (one per item, or one per batch) are sent to SortedPRO at the same time. Outputs keep the input order whatever the setting.',
 					},
 				]
 			: []),
@@ -100,7 +100,7 @@ export type CallShape = 'perItem' | 'perItemOrBatches' | 'batches' | 'list';
 export function operationOptions(displayOptions: IDisplayOptions, shape: CallShape): INodeProperties {
 	const options = [
 		...(shape === 'perItemOrBatches' ? batchOptions(true) : shape === 'batches' ? batchOptions(false) : []),
-		...requestOptions(shape === 'perItem' || shape === 'perItemOrBatches'),
+		...requestOptions(shape !== 'list'),
 	];
 	return {
 		displayName: 'Options',
