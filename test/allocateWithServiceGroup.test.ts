@@ -169,6 +169,19 @@ describe('Allocate With Service Group', () => {
 			expect(error?.description).toContain('production and sandbox keys are different');
 		});
 
+		test('429 says the rate limit was hit and how long SortedPRO asked to wait', async () => {
+			sortedPro()
+				.put(allocatePath('EC-1', 'NEXTDAY'))
+				.reply(429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 3 seconds.' }, { 'Retry-After': '3' });
+
+			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+
+			expect(error?.message).toBe(
+				"Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO's rate limit was exceeded (Rate limit is exceeded. Try again in 3 seconds.) (HTTP 429)",
+			);
+			expect(error?.description).toContain('Wait 3 seconds and run the workflow again, or lower Max Concurrent Requests.');
+		});
+
 		test('404 says the consignment or the group was not found', async () => {
 			sortedPro().put(allocatePath('EC-404', 'NOPE')).reply(404, { Code: 'NotFound', Message: 'Resource not found' });
 

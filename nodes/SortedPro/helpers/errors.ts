@@ -61,10 +61,16 @@ function detailLines(details: unknown): string[] {
 		});
 }
 
-function retryAfterSeconds(headers: Record<string, unknown> | undefined): string | undefined {
-	const value = headers?.['retry-after'];
-	const first = Array.isArray(value) ? value[0] : value;
-	return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
+const RETRY_AFTER_CAP_MS = 60_000;
+
+/** Milliseconds SortedPRO asked to wait (Retry-After in seconds or as an HTTP date), at most a minute. */
+export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
+	const raw = headers?.['retry-after'];
+	const value = String(Array.isArray(raw) ? raw[0] : (raw ?? '')).trim();
+	if (!value) return undefined;
+	const seconds = Number(value);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS) : undefined;
 }
 
 /**
@@ -99,9 +105,9 @@ export function sortedProHttpError(
 		summary = `SortedPRO could not find ${what}${sortedProMessage ? ` (${sortedProMessage})` : ''}`;
 		hint = `Check that ${what} exist${what.includes(' or ') || what.includes(' and ') ? '' : 's'} in the SortedPRO environment this credential points at (production and sandbox have separate data).`;
 	} else if (statusCode === 429) {
-		const wait = retryAfterSeconds(headers);
+		const wait = retryAfterMs(headers);
 		summary = `SortedPRO's rate limit was exceeded${sortedProMessage ? ` (${sortedProMessage})` : ''}`;
-		hint = `Wait${wait ? ` ${wait} seconds` : ' a little'} and run the workflow again, or send fewer requests at once.`;
+		hint = `Wait${wait ? ` ${Math.ceil(wait / 1000)} seconds` : ' a little'} and run the workflow again, or lower Max Concurrent Requests.`;
 	} else if (statusCode >= 500) {
 		summary = sortedProMessage
 			? `SortedPRO failed: ${sortedProMessage}`

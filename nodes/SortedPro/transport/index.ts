@@ -9,7 +9,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { networkCode, sortedProHttpError, sortedProTransportError } from '../helpers/errors';
+import { networkCode, retryAfterMs, sortedProHttpError, sortedProTransportError } from '../helpers/errors';
 import type { SortedProCallContext } from '../helpers/errors';
 
 export const CREDENTIAL_TYPE = 'sortedProApi';
@@ -28,10 +28,9 @@ export interface RequestSettings {
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { maxAttempts: 5, timeoutMs: 30_000 };
 
-/** Backoff between attempts: 0.5 s doubling, at most 15 s; a Retry-After of up to 60 s is honoured. */
+/** Backoff between attempts: 0.5 s doubling, at most 15 s (a Retry-After, up to a minute, takes precedence). */
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 15_000;
-const RETRY_AFTER_CAP_MS = 60_000;
 
 /** Statuses that mean "not done, try again later"; every other 4xx is final. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
@@ -82,16 +81,6 @@ function parseBody(raw: unknown): unknown {
 		// A gateway HTML page or plain text: keep it for the error mapper.
 		return raw;
 	}
-}
-
-/** Milliseconds SortedPRO asked to wait (Retry-After in seconds or as an HTTP date). */
-function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
-	const raw = headers?.['retry-after'];
-	const value = String(Array.isArray(raw) ? raw[0] : raw ?? '').trim();
-	if (!value) return undefined;
-	const seconds = Number(value);
-	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
-	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS) : undefined;
 }
 
 /** Exponential backoff with full jitter, so parallel items do not retry in lockstep. */
