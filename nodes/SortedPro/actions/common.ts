@@ -1,6 +1,6 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readReference } from '../helpers/parameters';
+export { readConsignmentReference } from '../helpers/parameters';
 
 export { withConsignmentReference } from '../helpers/lists';
 
@@ -23,9 +23,6 @@ export function consignmentReferenceField(displayOptions: IDisplayOptions): INod
 	};
 }
 
-export function readConsignmentReference(context: IExecuteFunctions, itemIndex: number): string {
-	return readReference(context, 'consignmentReference', 'Consignment Reference', itemIndex, 'EC-000-05B-MMA');
-}
 
 /** The usual n8n "Return All" / "Limit" pair for list operations. */
 export function returnAllOrLimitFields(displayOptions: IDisplayOptions): INodeProperties[] {

@@ -6,6 +6,7 @@ import type { SortedProCallContext } from './errors';
 import { nodeErrorOf, runPerItem } from './items';
 import type { ItemOutput } from './items';
 import { isRecord, withConsignmentReference } from './lists';
+import { readConsignmentReference } from './parameters';
 import { readRunSettings } from './settings';
 import type { RunSettings } from './settings';
 import { answerWasLost, sortedProApiExchange, sortedProPath } from '../transport';
@@ -17,7 +18,8 @@ import type { SortedProRequest } from '../transport';
  * the item's output. runConsignmentCall picks one call per item or list calls.
  */
 export interface ConsignmentCall<Task extends BatchTask> {
-	read(itemIndex: number): Task;
+	/** Reads an item's parameters; by default just its Consignment Reference. */
+	read?(itemIndex: number): Task;
 	/** What is being done, for messages: (`consignment EC-1` or `3 consignments (…)`, task) => `allocate … with …` */
 	action(subject: string, task: Task): string;
 	/** What a 404 means, e.g. `consignment EC-1 or service group NEXTDAY` */
@@ -54,6 +56,9 @@ export async function runConsignmentCall<Task extends BatchTask>(
 	call: ConsignmentCall<Task>,
 ): Promise<INodeExecutionData[]> {
 	const settings: RunSettings = await readRunSettings(context);
+	const read =
+		call.read ??
+		((itemIndex: number) => ({ itemIndex, consignmentReference: readConsignmentReference(context, itemIndex) }) as Task);
 	const callContext = (subject: string, task: Task, itemIndex?: number): SortedProCallContext => ({
 		action: call.action(subject, task),
 		notFound: call.notFound?.(subject, task) ?? subject,
@@ -87,7 +92,7 @@ export async function runConsignmentCall<Task extends BatchTask>(
 			context,
 			items,
 			{
-				read: call.read,
+				read,
 				batchKey: call.batchKey,
 				send: async (tasks) =>
 					await sortedProApiExchange.call(
@@ -110,7 +115,7 @@ export async function runConsignmentCall<Task extends BatchTask>(
 		context,
 		items,
 		{
-			read: call.read,
+			read,
 			send: async (task) => {
 				try {
 					const { body } = await sortedProApiExchange.call(context, single(task), itemContext(task), settings.request);

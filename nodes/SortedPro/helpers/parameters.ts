@@ -49,3 +49,8 @@ export function readReference(
 	}
 	return value;
 }
+
+/** The item's Consignment Reference, which most operations take. */
+export function readConsignmentReference(context: IExecuteFunctions, itemIndex: number): string {
+	return readReference(context, 'consignmentReference', 'Consignment Reference', itemIndex, 'EC-000-05B-MMA');
+}

@@ -4,7 +4,7 @@ import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { operationOptions } from '../../helpers/settings';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
+import { consignmentReferenceField, showFor } from '../common';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
 
@@ -24,7 +24,6 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runConsignmentCall<BatchTask>(this, items, {
-		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
 		action: (subject) => `allocate ${subject} to the cheapest service`,
 		stateRule: ALLOCATABLE_STATES_RULE,
 		doneStates: ['Allocated'],

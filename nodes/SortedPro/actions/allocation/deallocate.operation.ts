@@ -4,7 +4,7 @@ import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { operationOptions } from '../../helpers/settings';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, readConsignmentReference, showFor, withConsignmentReference } from '../common';
+import { consignmentReferenceField, showFor, withConsignmentReference } from '../common';
 import type { OperationOption } from '../types';
 import { DEALLOCATABLE_STATES_RULE } from './rules';
 
@@ -24,7 +24,6 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runConsignmentCall<BatchTask>(this, items, {
-		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
 		action: (subject) => `deallocate ${subject}`,
 		stateRule: DEALLOCATABLE_STATES_RULE,
 		doneStates: ['Unallocated'],

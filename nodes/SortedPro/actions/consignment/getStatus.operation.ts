@@ -5,7 +5,7 @@ import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { operationOptions } from '../../helpers/settings';
 import { isRecord } from '../../helpers/lists';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, readConsignmentReference, showFor, withConsignmentReference } from '../common';
+import { consignmentReferenceField, showFor, withConsignmentReference } from '../common';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -24,7 +24,6 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runConsignmentCall<BatchTask>(this, items, {
-		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
 		action: (subject) => `get the status of ${subject}`,
 		single: ({ consignmentReference }) => ({
 			method: 'GET',

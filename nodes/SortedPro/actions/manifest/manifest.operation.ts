@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { operationOptions } from '../../helpers/settings';
-import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
+import { consignmentReferenceField, showFor } from '../common';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -31,7 +31,6 @@ export const description: INodeProperties[] = [
 // SortedPRO only has a list endpoint for this, so items always go in batches.
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runConsignmentCall<BatchTask>(this, items, {
-		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
 		action: (subject) => `manifest ${subject}`,
 		stateRule: 'Only consignments in state Allocated, Manifest Failed or Ready To Ship can be manifested.',
 		doneStates: ['Manifested'],

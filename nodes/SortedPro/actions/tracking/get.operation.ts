@@ -4,7 +4,7 @@ import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { operationOptions } from '../../helpers/settings';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, readConsignmentReference, showFor, withConsignmentReference } from '../common';
+import { consignmentReferenceField, showFor, withConsignmentReference } from '../common';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -23,7 +23,6 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runConsignmentCall<BatchTask>(this, items, {
-		read: (itemIndex) => ({ itemIndex, consignmentReference: readConsignmentReference(this, itemIndex) }),
 		action: (subject) => `get the tracking events of ${subject}`,
 		single: ({ consignmentReference }) => ({ method: 'GET', path: sortedProPath`/tracking/${consignmentReference}` }),
 		// One output item per consignment: a bare list of events is kept under Events.
