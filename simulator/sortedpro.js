@@ -37,17 +37,17 @@ function seedServiceGroups() {
 }
 
 class SortedProModel {
+	// Declared here for their types; reset() gives them their values.
+	/** @type {ReturnType<typeof seedCarrierServices>} */ carrierServices;
+	/** @type {ReturnType<typeof seedServiceGroups>} */ serviceGroups;
+	/** @type {Array<{ Reference: string, Name: string }>} */ shippingLocations;
+	/** @type {Map<string, any>} */ consignments;
+	/** @type {Map<string, { reference: string, service: string }>} */ quotes;
+	/** @type {number} */ sequence;
+
 	/** @param {{ baseUrl?: string, consignments?: number }} options */
 	constructor(options = {}) {
 		this.baseUrl = options.baseUrl ?? 'http://127.0.0.1:4010';
-		this.carrierServices = seedCarrierServices();
-		this.serviceGroups = seedServiceGroups();
-		this.shippingLocations = [{ Reference: 'WAREHOUSE-1', Name: 'Main warehouse, Leeds' }];
-		/** @type {Map<string, any>} */
-		this.consignments = new Map();
-		/** @type {Map<string, { reference: string, service: string }>} */
-		this.quotes = new Map();
-		this.sequence = 0;
 		this.reset(options.consignments ?? 300);
 	}
 
