@@ -115,6 +115,22 @@ describe('no double allocation', () => {
 		);
 	});
 
+	test('if reading the consignment back fails, the refusal is still the error reported', async () => {
+		sortedPro()
+			.put(path('EC-1'))
+			.replyWithError(reset())
+			.put(path('EC-1'))
+			.reply(400, refusedAsAllocated)
+			.get('/consignments/EC-1')
+			.reply(404, { Message: 'Not found' });
+
+		const { error } = await runWorkflow(allocate(), references('EC-1'));
+
+		expect(error?.message).toBe(
+			'Could not allocate consignment EC-1 with service group NEXTDAY: Consignment EC-1 is in state Allocated and cannot be allocated (HTTP 400) (after 2 attempts)',
+		);
+	});
+
 	test('a refusal without a lost answer is not second-guessed', async () => {
 		const api = sortedPro().put(path('EC-1')).reply(400, refusedAsAllocated).get('/consignments/EC-1').reply(200, { State: 'Allocated' });
 

@@ -23,7 +23,7 @@ export interface BatchOperation<Task extends BatchTask> {
 	send(tasks: Task[]): Promise<SortedProExchange>;
 	/**
 	 * For a consignment refused in a list call that had to be repeated after a lost
-	 * answer: its output if the lost attempt did the work, else undefined.
+	 * answer: its output if the lost attempt did the work, else undefined (never throws).
 	 */
 	recover?(task: Task): Promise<ItemOutput | undefined>;
 	/** What was done to one consignment, for its own failure. */
@@ -167,13 +167,9 @@ export async function runInBatches<Task extends BatchTask>(
 				);
 			} else if (result.IsSuccess === false) {
 				const reason = typeof result.Message === 'string' ? result.Message.trim() : '';
-				try {
-					const recovered = exchange.answerLost ? await operation.recover?.(task) : undefined;
-					if (recovered) results.succeed(task.itemIndex, recovered);
-					else results.fail(task.itemIndex, sortedProItemFailure(node, reason, itemContext), task.consignmentReference);
-				} catch (error) {
-					results.fail(task.itemIndex, error, task.consignmentReference);
-				}
+				const recovered = exchange.answerLost ? await operation.recover?.(task) : undefined;
+				if (recovered) results.succeed(task.itemIndex, recovered);
+				else results.fail(task.itemIndex, sortedProItemFailure(node, reason, itemContext), task.consignmentReference);
 			} else {
 				try {
 					results.succeed(task.itemIndex, await operation.output(task, result));

@@ -72,17 +72,25 @@ export async function runConsignmentCall<Task extends BatchTask>(
 	const output = async (task: Task, answer: unknown): Promise<ItemOutput> =>
 		call.output ? await call.output(task, answer) : withConsignmentReference(answer, task.consignmentReference);
 
-	/** Did an earlier, unanswered attempt already do the work? Then report it as done. */
+	/**
+	 * Did an earlier, unanswered attempt already do the work? Then report it as done.
+	 * Undefined when it did not, or when the check itself fails: SortedPRO's refusal
+	 * is then the error to report.
+	 */
 	const recover = async (task: Task): Promise<ItemOutput | undefined> => {
-		if (!call.doneStates) return undefined;
-		const { body } = await sortedProApiExchange.call(
-			context,
-			{ method: 'GET', path: sortedProPath`/consignments/${task.consignmentReference}` },
-			{ ...itemContext(task), action: `check consignment ${task.consignmentReference} after a lost answer` },
-			settings.request,
-		);
+		const { doneStates } = call;
+		if (!doneStates) return undefined;
+		const body = await sortedProApiExchange
+			.call(
+				context,
+				{ method: 'GET', path: sortedProPath`/consignments/${task.consignmentReference}` },
+				{ ...itemContext(task), action: `check consignment ${task.consignmentReference} after a lost answer` },
+				settings.request,
+			)
+			.then((exchange) => exchange.body)
+			.catch(() => undefined);
 		const state = stateOf(body);
-		if (!state || !call.doneStates.includes(state)) return undefined;
+		if (!state || !doneStates.includes(state)) return undefined;
 		return { ...withConsignmentReference(body, task.consignmentReference), recoveredAfterRetry: true };
 	};
 
@@ -123,8 +131,7 @@ export async function runConsignmentCall<Task extends BatchTask>(
 				} catch (error) {
 					// Only a refusal that follows a lost answer can mean "already done by us".
 					if (answerWasLost(error) && /^4/.test(String((error as NodeApiError).httpCode))) {
-						// If the check itself fails, the refusal is still the error to report.
-						const recovered = await recover(task).catch(() => undefined);
+						const recovered = await recover(task);
 						if (recovered) return recovered;
 					}
 					throw nodeErrorOf(context, error, task.itemIndex);
