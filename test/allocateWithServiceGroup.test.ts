@@ -8,6 +8,7 @@ import {
 	visibleText,
 	withNode,
 } from './helpers/engine';
+import { sortedPro } from './helpers/sortedPro';
 
 const workflow = readWorkflow('allocate-with-service-group.json');
 // One attempt: these tests are about how each answer is reported (retries: resilience.test.ts).
@@ -23,13 +24,6 @@ const summary = (reference: string) => ({
 	CarrierServiceReference: 'CX_NDS',
 	CarrierServiceName: 'Next Day Super',
 });
-
-/** SortedPRO as the node must call it: the key, the API version and JSON. */
-const sortedPro = () =>
-	nock(PRODUCTION)
-		.matchHeader('ocp-apim-subscription-key', TEST_API_KEY)
-		.matchHeader('electio-api-version', '1.1')
-		.matchHeader('accept', 'application/json');
 
 const allocatePath = (reference: string, group: string) =>
 	`/allocation/${encodeURIComponent(reference)}/allocatewithservicegroup/${encodeURIComponent(group)}`;

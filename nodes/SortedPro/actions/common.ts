@@ -1,8 +1,5 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export { readConsignmentReference } from '../helpers/parameters';
-
-export { withConsignmentReference } from '../helpers/lists';
 
 /** Shows a field only for one resource's operation(s). */
 export function showFor(resource: string, ...operations: string[]): IDisplayOptions {

@@ -3,9 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { operationOptions } from '../../helpers/settings';
-import { readReference } from '../../helpers/parameters';
+import { readConsignmentReference, readReference } from '../../helpers/parameters';
 import { sortedProPath } from '../../transport';
-import { codeLocatorField, consignmentReferenceField, readConsignmentReference, showFor } from '../common';
+import { codeLocatorField, consignmentReferenceField, showFor } from '../common';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
 

@@ -3,9 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { operationOptions } from '../../helpers/settings';
-import { isRecord } from '../../helpers/lists';
+import { isRecord, withConsignmentReference } from '../../helpers/lists';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, showFor, withConsignmentReference } from '../common';
+import { consignmentReferenceField, showFor } from '../common';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

@@ -5,9 +5,9 @@ import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { operationOptions } from '../../helpers/settings';
 import { isRecord } from '../../helpers/lists';
-import { readReference } from '../../helpers/parameters';
+import { readConsignmentReference, readReference } from '../../helpers/parameters';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, readConsignmentReference, showFor } from '../common';
+import { consignmentReferenceField, showFor } from '../common';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

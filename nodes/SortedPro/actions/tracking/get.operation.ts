@@ -4,7 +4,8 @@ import type { BatchTask } from '../../helpers/batch';
 import { runConsignmentCall } from '../../helpers/consignmentCall';
 import { operationOptions } from '../../helpers/settings';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, showFor, withConsignmentReference } from '../common';
+import { consignmentReferenceField, showFor } from '../common';
+import { withConsignmentReference } from '../../helpers/lists';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
