@@ -23,7 +23,10 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function sortedProBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? 'production');
 	if (environment !== 'custom') {
-		const url = ENVIRONMENT_URLS[environment];
+		// An own property only: "constructor" or "__proto__" must not find Object's members.
+		const url = Object.prototype.hasOwnProperty.call(ENVIRONMENT_URLS, environment)
+			? ENVIRONMENT_URLS[environment]
+			: undefined;
 		if (!url) {
 			throw new Error(
 				`The SortedPRO API credential has an unknown Environment "${environment}". Open the credential and choose Production, Sandbox or Custom.`,
@@ -137,6 +140,12 @@ export class SortedProApi implements ICredentialType {
 		return {
 			...requestOptions,
 			baseURL,
+			// n8n follows redirects by default and strips only Authorization and Cookie on
+			// the way, so the key header would go to wherever a redirect points. This covers
+			// every request made with the credential: the node's, the drop-downs' and the
+			// Test button's. A redirect then comes back as an answer and is reported.
+			disableFollowRedirect: true,
+			maxRedirects: 0,
 			headers: {
 				...requestOptions.headers,
 				'ocp-apim-subscription-key': apiKey,

@@ -111,6 +111,18 @@ function matchResults<Task extends BatchTask>(
 	});
 }
 
+/**
+ * Whether a list answer's entry reports success. A per-consignment result succeeded only
+ * when its IsSuccess is exactly true ("false", 0 or a missing value are failures); an entry
+ * that is an Allocation Summary instead (no IsSuccess) succeeded unless its StatusCode says
+ * otherwise.
+ */
+function succeeded(result: Record<string, unknown>): boolean {
+	if ('IsSuccess' in result) return result.IsSuccess === true;
+	const status = result.StatusCode;
+	return status === undefined || status === null || (Number(status) >= 200 && Number(status) < 300);
+}
+
 /** Splits tasks into list calls: same batch key, at most `size` each, in input order. */
 function chunk<Task extends BatchTask>(tasks: Task[], size: number, key: (task: Task) => string): Task[][] {
 	const groups = new Map<string, Task[]>();
@@ -165,7 +177,7 @@ export async function runInBatches<Task extends BatchTask>(
 					),
 					task.consignmentReference,
 				);
-			} else if (result.IsSuccess === false) {
+			} else if (!succeeded(result)) {
 				const reason = typeof result.Message === 'string' ? result.Message.trim() : '';
 				const recovered = exchange.answerLost ? await operation.recover?.(task) : undefined;
 				if (recovered) results.succeed(task.itemIndex, recovered);

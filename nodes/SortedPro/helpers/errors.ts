@@ -11,6 +11,11 @@ export interface SortedProCallContext {
 	notFound?: string;
 	/** the state rule that applies, shown when SortedPRO refuses because of the consignment's state */
 	stateRule?: string;
+	/**
+	 * What to do when the request may have been carried out although no answer came
+	 * (a create: never "run it again", which could create a second consignment).
+	 */
+	ifAnswerLost?: string;
 }
 
 /** SortedPRO's application error body (PascalCase), or the gateway's {statusCode, message}. */
@@ -23,6 +28,21 @@ interface SortedProErrorBody {
 }
 
 const MAX_TEXT = 300;
+
+/** How much of an error answer is kept on the error, for whoever debugs it. */
+const MAX_KEPT_ANSWER = 1000;
+
+const BASE_URL_HINT =
+	'Check the Environment (and for Custom, the Base URL) in the "SortedPRO API" credential: it must point at SortedPRO\'s API, such as https://api.electioapp.com.';
+
+/** What an error keeps of SortedPRO's answer: its status and the start of its text. */
+function answerCause(statusCode: number, body: unknown): JsonObject {
+	const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
+	return {
+		sortedProStatus: statusCode,
+		sortedProAnswer: text.length > MAX_KEPT_ANSWER ? `${text.slice(0, MAX_KEPT_ANSWER)}…` : text,
+	};
+}
 
 const API_KEY_HINT =
 	'Check the API key in the "SortedPRO API" credential (SortedPRO: Settings > Users & Roles > User Accounts > Edit User > Show API Key) and that the credential\'s Environment matches it: production and sandbox keys are different.';
@@ -130,11 +150,50 @@ export function sortedProHttpError(
 		.filter(Boolean)
 		.join('\n');
 
-	// Only SortedPRO's own answer goes into the error: never the request, which carries the key.
-	const cause: JsonObject = { sortedProStatus: statusCode, sortedProBody: (body ?? null) as JsonObject };
-	return new NodeApiError(node, cause, {
+	// Only an excerpt of SortedPRO's answer goes into the error (the transport has already
+	// redacted the key from it): never the request, which carries the key.
+	return new NodeApiError(node, answerCause(statusCode, body), {
 		message: `Could not ${context.action}: ${summary} (HTTP ${statusCode})`,
 		description,
+		httpCode: String(statusCode),
+		itemIndex: context.itemIndex,
+	});
+}
+
+/**
+ * A redirect. SortedPRO's API does not redirect, so one comes from a wrong address or
+ * something in between; it is not followed, so the key never reaches its target.
+ */
+export function sortedProRedirectError(
+	node: INode,
+	statusCode: number,
+	location: string,
+	context: SortedProCallContext,
+): NodeApiError {
+	let target = 'another address';
+	try {
+		if (location) target = /^[a-z][a-z0-9+.-]*:/i.test(location) ? new URL(location).origin : `another path (${shorten(location)})`;
+	} catch {
+		target = `an address that is not valid ("${shorten(location)}")`;
+	}
+	return new NodeApiError(node, { sortedProStatus: statusCode } as JsonObject, {
+		message: `Could not ${context.action}: the address answered with a redirect to ${target} (HTTP ${statusCode}). The redirect was not followed and the API key was not sent there.`,
+		description: `${BASE_URL_HINT} SortedPRO's API itself never redirects, so a redirect means the address is wrong or a proxy in between sends requests elsewhere.`,
+		httpCode: String(statusCode),
+		itemIndex: context.itemIndex,
+	});
+}
+
+/** A 2xx answer that is not the JSON SortedPRO sends (`problem` names what came back). */
+export function sortedProAnswerError(
+	node: INode,
+	statusCode: number,
+	problem: string,
+	context: SortedProCallContext,
+): NodeApiError {
+	return new NodeApiError(node, { sortedProStatus: statusCode } as JsonObject, {
+		message: `Could not ${context.action}: the answer (HTTP ${statusCode}) was ${problem}, not SortedPRO's JSON`,
+		description: `Nothing from this answer was used. ${BASE_URL_HINT} If it does, a proxy or firewall in between may be answering instead of SortedPRO.`,
 		httpCode: String(statusCode),
 		itemIndex: context.itemIndex,
 	});
@@ -186,12 +245,13 @@ export function sortedProTransportError(
 	node: INode,
 	error: unknown,
 	context: SortedProCallContext,
+	redact: (text: string) => string,
 ): NodeApiError {
 	// httpRequestWithAuthentication wraps the original error; read it, never re-throw it
 	// (the original carries the request options, API key included).
 	const original = (error as { cause?: unknown })?.cause ?? error;
 	const errorCode = networkCode(error);
-	const originalMessage = original instanceof Error ? original.message : String(original);
+	const originalMessage = redact(original instanceof Error ? original.message : String(original));
 	const networkProblem = NETWORK_PROBLEMS[errorCode];
 
 	const message = `Could not ${context.action}: ${networkProblem ?? shorten(originalMessage)}`;

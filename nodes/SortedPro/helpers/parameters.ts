@@ -1,6 +1,23 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+/** A lone half of a UTF-16 surrogate pair: text no URL or JSON can carry faithfully. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Refuses text with a broken character (a lone surrogate, left over from cutting an emoji
+ * in half), which would otherwise fail deep inside the request as "URI malformed".
+ */
+export function assertWellFormed(context: IExecuteFunctions, value: string, fieldLabel: string, itemIndex: number): void {
+	if (LONE_SURROGATE.test(value)) {
+		throw new NodeOperationError(context.getNode(), `"${fieldLabel}" in item ${itemIndex} contains a broken character`, {
+			itemIndex,
+			description:
+				'The text holds half of an emoji or other two-part character, often from text cut at a fixed length. Fix or remove that character. Nothing was sent to SortedPRO.',
+		});
+	}
+}
+
 /**
  * Reads a required reference parameter (a consignment reference, a Service Group Code...)
  * for one item, trimmed. A blank, missing or unusable value is an error that names the
@@ -39,6 +56,7 @@ export function readReference(
 			description: `Every item needs a ${fieldLabel}. Check that the incoming item has it, or set it to something like ${example}. Nothing was sent to SortedPRO.`,
 		});
 	}
+	assertWellFormed(context, value, fieldLabel, itemIndex);
 	// "." and ".." would be read as path navigation by any URL parser, even encoded.
 	if (/^\.+$/.test(value)) {
 		throw new NodeOperationError(

@@ -9,6 +9,7 @@ import type {
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE, batchOptions } from './batch';
 
 import { CREDENTIAL_TYPE, DEFAULT_REQUEST_SETTINGS } from '../transport';
+import { keyRedactor } from '../transport/redact';
 import type { RequestSettings } from '../transport';
 
 /**
@@ -77,12 +78,14 @@ function bounded(value: unknown, fallback: number, min: number, max: number): nu
  */
 export async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 	return {
 		concurrency: bounded(options.maxConcurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
 		request: {
 			maxAttempts: bounded(options.maxAttempts, DEFAULT_REQUEST_SETTINGS.maxAttempts, 1, 10),
 			timeoutMs: bounded(options.timeoutSeconds, DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000, 1, 600) * 1000,
-			credentials: await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE),
+			credentials,
+			redact: keyRedactor(credentials.apiKey),
 		},
 		sendInBatches: options.sendInBatches === true,
 		batchSize: bounded(options.batchSize, DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE),

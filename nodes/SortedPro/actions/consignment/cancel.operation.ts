@@ -30,6 +30,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		single: ({ consignmentReference }) => ({
 			method: 'PUT',
 			path: sortedProPath`/consignments/${consignmentReference}/cancel`,
+			// SortedPRO answers this one with 200 and no body.
+			answer: 'jsonOrEmpty',
 		}),
 		list: (tasks) => ({
 			method: 'PUT',

@@ -1,10 +1,10 @@
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
 import { isRecord, listOf, referenceFromLink } from '../../helpers/lists';
-import { readReference } from '../../helpers/parameters';
+import { assertWellFormed, readReference } from '../../helpers/parameters';
 import { operationOptions, readRunSettings } from '../../helpers/settings';
 import { sortedProApiRequest } from '../../transport';
 import { showFor } from '../common';
@@ -186,6 +186,7 @@ export const description: INodeProperties[] = [
 interface Task extends ItemTask {
 	body: IDataObject;
 	label: string;
+	yourReference: string;
 }
 
 function fail(context: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
@@ -193,12 +194,75 @@ function fail(context: IExecuteFunctions, itemIndex: number, message: string, de
 }
 
 function readJsonBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = context.getNodeParameter('jsonBody', itemIndex, '') as unknown;
-	const parsed = typeof raw === 'string' ? jsonParse<unknown>(raw, { fallbackValue: undefined }) : raw;
-	if (!isRecord(parsed)) {
-		fail(context, itemIndex, `"JSON Body" in item ${itemIndex} is not a JSON object`, 'Enter the consignment as a JSON object, e.g. { "ShippingLocationReference": "...", "Packages": [...], "Addresses": [...] }.');
+	const fixIt =
+		'Enter the consignment as a JSON object, e.g. { "ShippingLocationReference": "...", "Packages": [...], "Addresses": [...] }. Nothing was sent to SortedPRO.';
+	let raw: unknown;
+	try {
+		raw = context.getNodeParameter('jsonBody', itemIndex, '');
+	} catch (error) {
+		// n8n parses a JSON parameter itself and throws its parser's bare message.
+		const reason = error instanceof Error ? error.message : String(error);
+		fail(context, itemIndex, `"JSON Body" in item ${itemIndex} is not valid JSON (${reason.slice(0, 100)})`, fixIt);
 	}
+	if (typeof raw === 'string' && raw.trim() === '') {
+		fail(context, itemIndex, `"JSON Body" is empty in item ${itemIndex}`, fixIt);
+	}
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = JSON.parse(raw) as unknown;
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			fail(context, itemIndex, `"JSON Body" in item ${itemIndex} is not valid JSON (${reason.slice(0, 100)})`, fixIt);
+		}
+	}
+	if (!isRecord(parsed)) {
+		fail(context, itemIndex, `"JSON Body" in item ${itemIndex} is not a JSON object`, fixIt);
+	}
+	const broken = brokenTextPath(parsed, 'JSON Body');
+	if (broken) assertWellFormed(context, broken.text, broken.path, itemIndex);
 	return parsed as IDataObject;
+}
+
+/** The first text inside a JSON value that holds a broken character, with where it is. */
+function brokenTextPath(value: unknown, path: string): { path: string; text: string } | undefined {
+	if (typeof value === 'string') {
+		try {
+			encodeURIComponent(value);
+			return undefined;
+		} catch {
+			return { path, text: value };
+		}
+	}
+	if (typeof value !== 'object' || value === null) return undefined;
+	for (const [key, inner] of Object.entries(value)) {
+		const found = brokenTextPath(inner, `${path} > ${key}`);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** A number field of a package: finite, and more than 0 (`required`) or at least 0. */
+function packageNumber(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	packageIndex: number,
+	label: string,
+	value: unknown,
+	required: boolean,
+): number {
+	if (!required && (value === undefined || value === null || value === '')) return 0;
+	const number = Number(value);
+	const wrong = !Number.isFinite(number) || (required ? number <= 0 : number < 0);
+	if (wrong) {
+		fail(
+			context,
+			itemIndex,
+			`"Packages > ${label}" of package ${packageIndex + 1} in item ${itemIndex} must be ${required ? 'more than 0' : 'a number of 0 or more'}`,
+			required ? 'Enter the weight in kilograms.' : 'Enter a plain number, or leave it empty. Nothing was sent to SortedPRO.',
+		);
+	}
+	return number;
 }
 
 function readFieldsBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -230,17 +294,21 @@ function readFieldsBody(context: IExecuteFunctions, itemIndex: number): IDataObj
 		fail(context, itemIndex, `"Packages" is empty in item ${itemIndex}`, 'Add at least one package with its weight.');
 	}
 	const Packages = packages.map((pkg, index) => {
-		const weight = Number(pkg.weight);
-		if (!(weight > 0)) {
-			fail(context, itemIndex, `"Packages > Weight" of package ${index + 1} in item ${itemIndex} must be more than 0`, 'Enter the weight in kilograms.');
-		}
+		const number = (label: string, value: unknown, required = false) =>
+			packageNumber(context, itemIndex, index, label, value, required);
+		const weight = number('Weight', pkg.weight, true);
 		const entry: IDataObject = { Weight: { Value: weight, Unit: 'Kg' } };
-		const [length, width, height] = [pkg.length, pkg.width, pkg.height].map(Number);
+		const [length, width, height] = [
+			number('Length', pkg.length),
+			number('Width', pkg.width),
+			number('Height', pkg.height),
+		];
 		if (length > 0 || width > 0 || height > 0) {
 			entry.Dimensions = { Unit: 'Cm', Length: length, Width: width, Height: height };
 		}
-		if (Number(pkg.value) > 0) {
-			entry.Value = { Amount: Number(pkg.value), Currency: { IsoCode: String(pkg.currency || 'GBP').trim().toUpperCase() } };
+		const value = number('Value', pkg.value);
+		if (value > 0) {
+			entry.Value = { Amount: value, Currency: { IsoCode: String(pkg.currency || 'GBP').trim().toUpperCase() } };
 		}
 		if (typeof pkg.description === 'string' && pkg.description.trim()) entry.Description = pkg.description.trim();
 		return entry;
@@ -296,15 +364,29 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		read: (itemIndex) => {
 			const mode = this.getNodeParameter('inputMode', itemIndex, 'fields') as string;
 			const body = mode === 'json' ? readJsonBody(this, itemIndex) : readFieldsBody(this, itemIndex);
+			if (mode !== 'json') {
+				const broken = brokenTextPath(body, 'Consignment');
+				if (broken) assertWellFormed(this, broken.text, broken.path, itemIndex);
+			}
 			const yours = typeof body.ConsignmentReferenceProvidedByCustomer === 'string' ? body.ConsignmentReferenceProvidedByCustomer : '';
-			return { itemIndex, body, label: yours ? `a consignment for your reference ${yours}` : `a consignment for item ${itemIndex}` };
+			return {
+				itemIndex,
+				body,
+				yourReference: yours,
+				label: yours ? `a consignment for your reference ${yours}` : `a consignment for item ${itemIndex}`,
+			};
 		},
-		send: async ({ itemIndex, body, label }) => {
+		send: async ({ itemIndex, body, label, yourReference }) => {
 			const links = await sortedProApiRequest.call(
 				this,
 				// Not repeatable: a create whose answer was lost may have created the consignment.
 				{ method: 'POST', path: '/consignments', body, repeatable: false },
-				{ action: `create ${label}`, notFound: 'the shipping location or another referenced record', itemIndex },
+				{
+					action: `create ${label}`,
+					notFound: 'the shipping location or another referenced record',
+					itemIndex,
+					ifAnswerLost: `SortedPRO may have created the consignment before the answer was lost. Do not simply run the workflow again: first look for it in SortedPRO by ${yourReference ? `your reference ${yourReference}` : 'your own reference or the order details'} (SortedPRO: Consignments, search; or this node's Consignment > Get Many). Run again only for orders that have no consignment. Setting "Your Reference" on every consignment makes this check easy.`,
+				},
 				settings.request,
 			);
 			// SortedPRO answers with links, the first of which ends in the new consignment's reference.

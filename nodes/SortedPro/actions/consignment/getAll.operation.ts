@@ -1,9 +1,11 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
-import { isRecord, listOf } from '../../helpers/lists';
+import { firstText, isRecord, listOf } from '../../helpers/lists';
 import { operationOptions, readRunSettings } from '../../helpers/settings';
+import { assertWellFormed } from '../../helpers/parameters';
 import { sortedProApiRequest, sortedProPath } from '../../transport';
 import { readResultLimit, returnAllOrLimitFields, showFor } from '../common';
 import type { OperationOption } from '../types';
@@ -80,6 +82,12 @@ export const description: INodeProperties[] = [
 /** SortedPRO pages with take/skip in the path; pages of this size are asked for. */
 const PAGE_SIZE = 100;
 
+/**
+ * The most pages one item reads (50,000 consignments with Return All): a search that
+ * matches more is refused with advice rather than read for hours.
+ */
+export const MAX_PAGES = 500;
+
 interface Task extends ItemTask {
 	limit: number;
 	query: IDataObject;
@@ -91,7 +99,10 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (typeof filters.state === 'string' && filters.state) query.State = filters.state;
 	const extra = (filters.query as { parameter?: Array<{ name?: string; value?: string }> } | undefined)?.parameter ?? [];
 	for (const { name, value } of extra) {
-		if (name?.trim()) query[name.trim()] = value ?? '';
+		if (!name?.trim()) continue;
+		assertWellFormed(context, name, 'Filters > Other Query Parameters > Name', itemIndex);
+		assertWellFormed(context, String(value ?? ''), 'Filters > Other Query Parameters > Value', itemIndex);
+		query[name.trim()] = value ?? '';
 	}
 	return query;
 }
@@ -102,9 +113,20 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		read: (itemIndex) => ({ itemIndex, limit: readResultLimit(this, itemIndex), query: readQuery(this, itemIndex) }),
 		send: async ({ itemIndex, limit, query }) => {
 			const found: IDataObject[] = [];
-			for (let skip = 0; found.length < limit; skip += PAGE_SIZE) {
+			const seen = new Set<string>();
+			for (let page = 0, skip = 0; found.length < limit; page++, skip += PAGE_SIZE) {
+				if (page === MAX_PAGES) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`The consignment search in item ${itemIndex} matches more than ${MAX_PAGES * PAGE_SIZE} consignments`,
+						{
+							itemIndex,
+							description: `Nothing was returned, so that no run works on a partial list. Narrow the search with Filters (a State, a shipping location, dates), or turn off Return All and set a Limit of at most ${MAX_PAGES * PAGE_SIZE}.`,
+						},
+					);
+				}
 				const take = Math.min(PAGE_SIZE, limit - found.length);
-				const page = listOf(
+				const entries = listOf(
 					await sortedProApiRequest.call(
 						this,
 						{ method: 'GET', path: sortedProPath`/consignments/${String(take)}/${String(skip)}`, qs: query },
@@ -112,8 +134,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 						settings.request,
 					),
 				).filter(isRecord);
-				found.push(...(page.slice(0, take) as IDataObject[]));
-				if (page.length < take) break;
+				// A page that brings no consignment not seen before means SortedPRO is not
+				// paging (it ignores skip): stop instead of reading the same page forever.
+				let fresh = 0;
+				for (const entry of entries.slice(0, take)) {
+					const reference = firstText(entry, ['ConsignmentReference', 'Reference']);
+					if (reference && seen.has(reference)) continue;
+					if (reference) seen.add(reference);
+					fresh++;
+					found.push(entry as IDataObject);
+				}
+				if (entries.length < take || fresh === 0) break;
 			}
 			return found.map((json) => ({ json }));
 		},

@@ -28,6 +28,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		single: ({ consignmentReference }) => ({
 			method: 'GET',
 			path: sortedProPath`/consignments/${consignmentReference}/status`,
+			// SortedPRO may answer with the bare state as a JSON string.
+			answer: 'jsonOrText',
 		}),
 		// The status may come back as a bare string such as "Allocated".
 		output: (task, answer) =>

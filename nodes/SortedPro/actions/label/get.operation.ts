@@ -9,6 +9,7 @@ import { readConsignmentReference, readReference } from '../../helpers/parameter
 import { sortedProPath } from '../../transport';
 import { consignmentReferenceField, showFor } from '../common';
 import type { OperationOption } from '../types';
+import { ACCOUNT_DEFAULT_FORMAT, LABEL_FORMATS, isFormatOption, readLabelFile, safeFileName } from './labelFile';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -18,13 +19,6 @@ export const option: OperationOption = {
 };
 
 const displayOptions = showFor('label', option.value);
-
-const FORMATS: Record<string, { mimeType: string; extension: string }> = {
-	PDF: { mimeType: 'application/pdf', extension: 'pdf' },
-	PNG: { mimeType: 'image/png', extension: 'png' },
-	ZPL: { mimeType: 'application/zpl', extension: 'zpl' },
-	ZPLII: { mimeType: 'application/zpl', extension: 'zpl' },
-};
 
 export const description: INodeProperties[] = [
 	consignmentReferenceField(displayOptions),
@@ -74,22 +68,13 @@ export const description: INodeProperties[] = [
 	operationOptions(displayOptions, 'perItem'),
 ];
 
+const FORMAT_OPTIONS = [ACCOUNT_DEFAULT_FORMAT, ...Object.keys(LABEL_FORMATS)];
+
 interface Task extends BatchTask {
 	packageReference?: string;
 	format: string;
 	binaryPropertyName: string;
 }
-
-function extensionFor(mimeType: string, format: string): string {
-	if (FORMATS[format]) return FORMATS[format].extension;
-	if (/pdf/i.test(mimeType)) return 'pdf';
-	if (/png/i.test(mimeType)) return 'png';
-	if (/zpl|text\/plain/i.test(mimeType)) return 'zpl';
-	return 'bin';
-}
-
-/** A reference as a file name: path characters would make the name a path. */
-const fileSafe = (reference: string) => reference.replace(/[\\/:*?"<>|\s]+/g, '_');
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runConsignmentCall<Task>(this, items, {
@@ -108,7 +93,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				packageReference: forPackage
 					? readReference(this, 'packageReference', 'Package Reference', itemIndex, 'EP-000-05F-1E8')
 					: undefined,
-				format: String(this.getNodeParameter('format', itemIndex, 'PDF')),
+				format: readFormat(this, itemIndex),
 				binaryPropertyName,
 			};
 		},
@@ -126,26 +111,35 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	});
 }
 
+/** The Format option, which an expression could set to anything. */
+function readFormat(context: IExecuteFunctions, itemIndex: number): string {
+	const format = String(context.getNodeParameter('format', itemIndex, 'PDF') ?? '').trim();
+	if (!isFormatOption(format)) {
+		throw new NodeOperationError(context.getNode(), `"Format" in item ${itemIndex} is "${format.slice(0, 40)}", which is not a label format`, {
+			itemIndex,
+			description: `Use one of ${FORMAT_OPTIONS.join(', ')} (${ACCOUNT_DEFAULT_FORMAT} is the format set in SortedPRO for the carrier). Nothing was sent to SortedPRO.`,
+		});
+	}
+	return format;
+}
+
 async function labelFile(context: IExecuteFunctions, task: Task, answer: unknown): Promise<INodeExecutionData[]> {
 	const label = Array.isArray(answer) && answer.length === 1 ? (answer[0] as unknown) : answer;
-	const file = isRecord(label) && typeof label.File === 'string' ? label.File.replace(/\s+/g, '') : '';
-	if (!file || !/^[A-Za-z0-9+/]+={0,2}$/.test(file)) {
+	const file = readLabelFile(isRecord(label) ? label.File : undefined, isRecord(label) ? label.ContentType : undefined, task.format);
+	if (!file.ok) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`Could not get the label of consignment ${task.consignmentReference}: SortedPRO's answer held no label file`,
+			`Could not get the label of consignment ${task.consignmentReference}: SortedPRO's answer ${file.problem}`,
 			{ itemIndex: task.itemIndex, description: 'Check in SortedPRO that the consignment is allocated and has a label.' },
 		);
 	}
-	const contentType = isRecord(label) && typeof label.ContentType === 'string' ? label.ContentType : '';
-	const mimeType = contentType || FORMATS[task.format]?.mimeType || 'application/octet-stream';
-	const fileName = `${fileSafe(task.packageReference ?? task.consignmentReference)}.${extensionFor(mimeType, task.format)}`;
-	const binary = await context.helpers.prepareBinaryData(Buffer.from(file, 'base64'), fileName, mimeType);
+	const fileName = safeFileName(task.packageReference ?? task.consignmentReference, file.extension);
+	const binary = await context.helpers.prepareBinaryData(file.bytes, fileName, file.mimeType);
 	const json: IDataObject = {
 		ConsignmentReference: task.consignmentReference,
 		...(task.packageReference ? { PackageReference: task.packageReference } : {}),
-		ContentType: mimeType,
+		ContentType: file.mimeType,
 		fileName,
 	};
 	return [{ json, binary: { [task.binaryPropertyName]: binary } }];
 }
-
