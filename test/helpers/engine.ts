@@ -341,15 +341,19 @@ export function visibleText(value: unknown): string {
 		if (typeof inner !== 'object' || inner === null) return inner;
 		if (seen.has(inner)) return '[circular]';
 		seen.add(inner);
-		if (inner instanceof Error) {
-			const out: Record<string, unknown> = {};
-			for (const key of Object.getOwnPropertyNames(inner)) {
-				out[key] = walk((inner as unknown as Record<string, unknown>)[key]);
-			}
-			return out;
-		}
 		if (Array.isArray(inner)) return inner.map(walk);
-		return Object.fromEntries(Object.entries(inner).map(([key, v]) => [key, walk(v)]));
+		// Errors: every own property, even non-enumerable ones. A getter that throws (a
+		// socket inside a request error) is shown as such rather than ending the scan.
+		const keys = inner instanceof Error ? Object.getOwnPropertyNames(inner) : Object.keys(inner);
+		const out: Record<string, unknown> = {};
+		for (const key of keys) {
+			try {
+				out[key] = walk((inner as Record<string, unknown>)[key]);
+			} catch {
+				out[key] = '[unreadable]';
+			}
+		}
+		return out;
 	};
 	return JSON.stringify(walk(value));
 }
@@ -366,3 +370,75 @@ export function operationWorkflow(
 
 /** Input items with a `reference` field each. */
 export const references = (...refs: string[]) => refs.map((reference) => ({ reference }));
+
+/**
+ * The credential's Test button, run the way n8n's CredentialsTester runs it: the
+ * credential's `test.request` becomes the routing request of a one-property declarative
+ * node, which n8n-core's engine executes through its RoutingNode (and so through the
+ * credential's own `authenticate`). Returns the request's outcome: its output or its error.
+ */
+export async function runCredentialTest(
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ error: WorkflowRun['error']; output: INodeExecutionData[] | undefined; logs: string[] }> {
+	const { loader } = await loadPackage();
+	const logger = new RecordingLogger().install();
+	const credentialType = loader.credentialTypes.sortedProApi.type;
+	if (!credentialType.test || !('request' in credentialType.test)) throw new Error('the credential has no test request');
+	const tester: INodeType = {
+		description: {
+			displayName: 'Credential test',
+			name: 'credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: 'sortedProApi', required: true }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
+			],
+		},
+	};
+	const nodeTypes: INodeTypes = {
+		getByName: () => tester,
+		getByNameAndVersion: () => tester,
+		getKnownTypes: () => ({}),
+	};
+	const node: INode = {
+		id: 'credential-test',
+		name: 'Credential test',
+		type: 'credentialTest',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { temp: '' },
+		credentials: { sortedProApi: { id: '1', name: 'SortedPRO account' } },
+	};
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
+	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', {
+		id: 'test',
+		name: 'credential test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as IWorkflowBase);
+	let resolveFinished: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
+	const additionalData = makeAdditionalData(loader, { sortedProApi: credentials }, hooks);
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }] },
+	});
+	await new WorkflowExecute(additionalData, 'internal', runExecutionData).processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	return {
+		error: (taskData?.error ?? run.data.resultData.error) as WorkflowRun['error'],
+		output: taskData?.data?.main?.[0] ?? undefined,
+		logs: logger.lines,
+	};
+}
