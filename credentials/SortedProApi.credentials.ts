@@ -7,6 +7,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** What to check when SortedPRO refuses the key: shown by the node and by the Test button. */
+export const API_KEY_HINT =
+	'Check the API key in the "SortedPRO API" credential (SortedPRO: Settings > Users & Roles > User Accounts > Edit User > Show API Key) and that the credential\'s Environment matches it: production and sandbox keys are different.';
+
+/** What to check when the address is not SortedPRO's API. */
+export const BASE_URL_HINT =
+	'Check the Environment (and for Custom, the Base URL) in the "SortedPRO API" credential: it must point at SortedPRO\'s API, such as https://api.electioapp.com.';
+
 /** SortedPRO's public environments; "custom" points at anything else (a proxy or the simulator). */
 const ENVIRONMENT_URLS: Record<string, string> = {
 	production: 'https://api.electioapp.com',
@@ -155,11 +163,44 @@ export class SortedProApi implements ICredentialType {
 		};
 	}
 
-	// The service group list is cheap, read-only and needs a valid key.
+	// The Test button reads the carrier service group list: cheap, read-only, needs a valid
+	// key. It goes through `authenticate` above (so redirects are not followed), and n8n
+	// shows the rule's message for the answer's status instead of a bare "Unauthorized".
 	test: ICredentialTestRequest = {
-		request: {
-			method: 'GET',
-			url: '/servicegroups/',
-		},
+		request: { method: 'GET', url: '/servicegroups/' },
+		rules: [
+			...[401, 403].map((value) => ({
+				type: 'responseCode' as const,
+				properties: { value, message: `SortedPRO rejected the API key (HTTP ${value}). ${API_KEY_HINT}` },
+			})),
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: `There is no SortedPRO API at this address (HTTP 404). ${BASE_URL_HINT}`,
+				},
+			},
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `The address answered with a redirect (HTTP ${value}), which was not followed: the API key was not sent there. ${BASE_URL_HINT}`,
+				},
+			})),
+			{
+				type: 'responseCode',
+				properties: {
+					value: 429,
+					message: "SortedPRO's rate limit was exceeded (HTTP 429): the key works. Test again in a minute.",
+				},
+			},
+			...[500, 502, 503, 504].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `SortedPRO or its gateway failed (HTTP ${value}). This is usually temporary: test again in a few minutes.`,
+				},
+			})),
+		],
 	};
 }

@@ -97,8 +97,12 @@ function installPackage(userFolder) {
 	}
 }
 
-/** n8n's settings for a local, offline instance with SQLite in `userFolder`. */
-function n8nEnv(userFolder, port) {
+/**
+ * n8n's settings for a local, offline instance with SQLite in `userFolder`. n8n opens a
+ * second port for its task broker: by default the port after n8n's own (5678 and 5679,
+ * as n8n does), so that two instances with different ports never collide.
+ */
+function n8nEnv(userFolder, port, brokerPort = port + 1) {
 	const env = { ...process.env };
 	// Settings of the calling npm (nodedir and the like) and of a test runner (NODE_ENV=test
 	// silences n8n's output and changes its behaviour) are not n8n's business.
@@ -131,6 +135,7 @@ function n8nEnv(userFolder, port) {
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 		N8N_RUNNERS_MODE: 'internal',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
 		GENERIC_TIMEZONE: 'UTC',
 	};
@@ -142,7 +147,7 @@ function n8nEnv(userFolder, port) {
  */
 function n8nCommand(userFolder, port, args, options = {}) {
 	return new Promise((resolve, reject) => {
-		const env = { ...n8nEnv(userFolder, port), ...(options.env ?? {}) };
+		const env = { ...n8nEnv(userFolder, port, options.brokerPort), ...(options.env ?? {}) };
 		// N8N_CPU_PROF=<dir> writes a CPU profile of each n8n command, for working on performance.
 		const profile = process.env.N8N_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.N8N_CPU_PROF}`] : [];
 		const child = spawn(process.execPath, [...profile, N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -180,9 +185,19 @@ async function waitFor(url, timeoutMs, isReady = (response) => response.ok) {
 	throw new Error(`${url} did not come up within ${timeoutMs / 1000}s${lastError ? `: ${lastError.message}` : ''}`);
 }
 
-/** Starts the n8n server; resolves once it answers, with a stop() to end it. */
-async function startN8nServer(userFolder, port, { onOutput } = {}) {
-	const child = spawn(process.execPath, [N8N_BIN, 'start'], { env: n8nEnv(userFolder, port), stdio: ['ignore', 'pipe', 'pipe'] });
+/** The last `count` lines of what a process printed. */
+function lastLines(chunks, count = 40) {
+	return chunks.join('').split('\n').slice(-count).join('\n');
+}
+
+/**
+ * Starts the n8n server; resolves once it answers, with a stop() to end it. It logs at
+ * level info (a port in use or a broken install is only explained there); the output is
+ * kept, not shown, and its last lines are part of the error when n8n does not come up.
+ */
+async function startN8nServer(userFolder, port, { onOutput, brokerPort } = {}) {
+	const env = { ...n8nEnv(userFolder, port, brokerPort), N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info' };
+	const child = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const output = [];
 	const collect = (chunk) => {
 		output.push(chunk.toString());
@@ -201,7 +216,7 @@ async function startN8nServer(userFolder, port, { onOutput } = {}) {
 		]);
 	} catch (error) {
 		child.kill('SIGTERM');
-		throw new Error(`${error.message}\n--- n8n output ---\n${output.join('')}`);
+		throw new Error(`${error.message}. n8n's last output:\n${lastLines(output)}`);
 	}
 	return {
 		child,
@@ -253,6 +268,7 @@ async function executeWorkflow(userFolder, port, workflowId, options = {}) {
 
 module.exports = {
 	executeWorkflow,
+	lastLines,
 	ROOT,
 	APP_DIR,
 	OWNER,

@@ -10,20 +10,29 @@ const path = require('node:path');
 
 const { createSimulator, DEFAULT_API_KEY } = require('../simulator/server');
 const { prepareInstance } = require('./instance');
-const { OWNER, ROOT, ensureOwner, log, startN8nServer } = require('./n8n');
+const { OWNER, ROOT, ensureOwner, lastLines, log, startN8nServer } = require('./n8n');
+const { choosePorts } = require('./ports');
 
-const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
-const SIMULATOR_PORT = Number(process.env.SORTEDPRO_SIM_PORT ?? 4010);
 const USER_FOLDER = path.join(ROOT, '.n8n-local');
 
 async function main() {
+	const started = Date.now();
+	const { ports, notes } = await choosePorts([
+		{ what: "n8n's editor", variable: 'N8N_PORT', fallback: 5678 },
+		{ what: "n8n's task broker", variable: 'N8N_RUNNERS_BROKER_PORT', fallback: 5679 },
+		{ what: 'the SortedPRO simulator', variable: 'SORTEDPRO_SIM_PORT', fallback: 4010 },
+	]);
+	for (const note of notes) log(note);
+	const N8N_PORT = ports.N8N_PORT;
+	const brokerPort = ports.N8N_RUNNERS_BROKER_PORT;
+
 	const simulator = createSimulator({ apiKey: DEFAULT_API_KEY });
-	const simulatorUrl = await simulator.listen(SIMULATOR_PORT);
+	const simulatorUrl = await simulator.listen(ports.SORTEDPRO_SIM_PORT);
 	log(`SortedPRO simulator on ${simulatorUrl} (${simulator.model.consignments.size} unallocated consignments, EC-SIM-000001 ...)`);
 
 	const { workflows } = await prepareInstance(USER_FOLDER, N8N_PORT, simulatorUrl);
 	log('Starting n8n...');
-	const n8n = await startN8nServer(USER_FOLDER, N8N_PORT);
+	const n8n = await startN8nServer(USER_FOLDER, N8N_PORT, { brokerPort });
 	await ensureOwner(N8N_PORT);
 
 	const editor = `http://localhost:${N8N_PORT}`;
@@ -36,6 +45,7 @@ async function main() {
     Credential "SortedPRO simulator" points at ${simulatorUrl}.
 
   Open a workflow and press "Execute workflow". Stop with Ctrl+C.
+  (Ready ${Math.round((Date.now() - started) / 1000)} s after \`npm start\`.)
 `);
 
 	let stopping = false;
@@ -51,7 +61,7 @@ async function main() {
 	process.on('SIGTERM', stop);
 	n8n.child.once('exit', (code) => {
 		if (stopping) return;
-		console.error(`n8n stopped unexpectedly (exit ${code}). Its last output:\n${n8n.output.join('')}`);
+		console.error(`n8n stopped unexpectedly (exit ${code}). Its last output:\n${lastLines(n8n.output)}`);
 		simulator.close().then(() => process.exit(1));
 	});
 }

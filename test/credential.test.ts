@@ -5,6 +5,7 @@ import {
 	TEST_API_KEY,
 	loadPackage,
 	readWorkflow,
+	runCredentialTest,
 	runWorkflow,
 	visibleText,
 } from './helpers/engine';
@@ -72,24 +73,23 @@ describe('SortedPRO API credential', () => {
 		expect(error?.message).toContain('The SortedPRO API credential has no API key');
 	});
 
-	test("the Test button's request is a cheap authenticated GET of the service groups on the chosen environment", async () => {
+	test('authenticate gives the environment, the key and the API version, turns redirects off, and refuses other addresses', async () => {
 		const { loader } = await loadPackage();
 		const credential = loader.credentialTypes.sortedProApi.type;
 		expect(credential.displayName).toBe('SortedPRO API');
-		expect(credential.test).toEqual({ request: { method: 'GET', url: '/servicegroups/' } });
-		if (typeof credential.authenticate !== 'function' || !credential.test || !('request' in credential.test)) {
-			throw new Error('the credential must authenticate with a function and test with a request');
-		}
+		if (typeof credential.authenticate !== 'function') throw new Error('the credential must authenticate with a function');
 
 		const prepared = await credential.authenticate(
 			{ apiKey: TEST_API_KEY, environment: 'sandbox' },
-			{ method: credential.test.request.method, url: credential.test.request.url ?? '' },
+			{ method: 'GET', url: '/servicegroups/' },
 		);
 
 		expect(prepared).toMatchObject({
 			method: 'GET',
 			baseURL: 'https://apisandbox.electioapp.com',
 			url: '/servicegroups/',
+			disableFollowRedirect: true,
+			maxRedirects: 0,
 			headers: { 'ocp-apim-subscription-key': TEST_API_KEY, 'electio-api-version': '1.1', Accept: 'application/json' },
 		});
 		await expect(
@@ -101,5 +101,47 @@ describe('SortedPRO API credential', () => {
 		await expect(
 			credential.authenticate({ apiKey: TEST_API_KEY, environment: 'production' }, { url: 'https://elsewhere.example.com/x' }),
 		).rejects.toThrow('outside the credential');
+	});
+});
+
+describe("the credential's Test button", () => {
+	const production = { apiKey: TEST_API_KEY, environment: 'production' };
+
+	test('a valid key: one cheap authenticated GET of the service groups, and success', async () => {
+		const api = nock(PRODUCTION)
+			.matchHeader('ocp-apim-subscription-key', TEST_API_KEY)
+			.matchHeader('electio-api-version', '1.1')
+			.get('/servicegroups/')
+			.reply(200, [{ ServiceGroupCode: 'NEXTDAY', Name: 'Next day' }]);
+
+		const result = await runCredentialTest(production);
+
+		expect(api.isDone()).toBe(true);
+		expect(result.status).toBe('OK');
+	});
+
+	test.each([
+		['a wrong key', 401, 'SortedPRO rejected the API key (HTTP 401). Check the API key in the "SortedPRO API" credential'],
+		['a key without access', 403, 'SortedPRO rejected the API key (HTTP 403). Check the API key'],
+		['an address that is not SortedPRO', 404, 'There is no SortedPRO API at this address (HTTP 404). Check the Environment'],
+		['a redirect', 302, 'The address answered with a redirect (HTTP 302), which was not followed: the API key was not sent there.'],
+		['the rate limit', 429, "SortedPRO's rate limit was exceeded (HTTP 429): the key works."],
+		['a failing gateway', 502, 'SortedPRO or its gateway failed (HTTP 502). This is usually temporary'],
+	])('%s is explained in the words the node uses, not as a bare status', async (_case, status, message) => {
+		// n8n sends the request again after a 401, to refresh a credential that may have expired.
+		nock(PRODUCTION).get('/servicegroups/').times(2).reply(status, { message: 'Access denied' }, { Location: 'https://login.example.com/' });
+
+		const result = await runCredentialTest(production);
+
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(message);
+	});
+
+	test('a credential the gate refuses is explained before anything is sent', async () => {
+		const result = await runCredentialTest({ apiKey: TEST_API_KEY, environment: 'custom', baseUrl: 'http://10.0.0.5' });
+
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('must start with https://');
+		expect(result.message).toContain('The API key was not sent');
 	});
 });

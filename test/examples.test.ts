@@ -1,17 +1,15 @@
 import { NodeHelpers } from 'n8n-workflow';
 import type { INodeParameters } from 'n8n-workflow';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import nock from 'nock';
 
-import { NODE_TYPE, PACKAGE_DIR, loadPackage, runWorkflow } from './helpers/engine';
+import { NODE_TYPE, loadPackage, runWorkflow } from './helpers/engine';
+import { listFiles, readJson } from './helpers/local';
 import type { WorkflowFixture } from './helpers/engine';
 import { smallPdf } from '../simulator/files';
 import { allocationSummary, sortedPro } from './helpers/sortedPro';
 
-const examplesDir = path.join(PACKAGE_DIR, 'examples');
-const examples = readdirSync(examplesDir).filter((file) => file.endsWith('.json'));
-const read = (file: string) => JSON.parse(readFileSync(path.join(examplesDir, file), 'utf-8')) as WorkflowFixture;
+const examples = listFiles('examples').filter((file) => file.endsWith('.json'));
+const read = (file: string) => readJson('examples', file) as WorkflowFixture;
 
 describe.each(examples)('example workflow %s', (file) => {
 	test('every SortedPRO node uses an existing operation and only its parameters', async () => {

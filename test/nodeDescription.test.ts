@@ -1,3 +1,6 @@
+import { Workflow } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
 import { NODE_TYPE, loadPackage } from './helpers/engine';
 
 // What the n8n editor shows comes from the loaded description: check the parts users rely on.
@@ -71,5 +74,40 @@ test('every resource and operation keeps its internal name', async () => {
 		manifest: ['manifest'],
 		serviceGroup: ['getAll'],
 		tracking: ['get'],
+	});
+});
+
+describe('what the editor shows', () => {
+	test('the nodes panel finds the node by the words shipping teams type', async () => {
+		const { nodeTypes } = await loadPackage();
+		const { codex } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
+
+		expect(codex?.alias).toEqual(
+			expect.arrayContaining(['shipping', 'carrier', 'label', 'allocate', 'consignment', 'Electio']),
+		);
+		expect(codex?.categories).toEqual(['Sales', 'Productivity']);
+		expect(codex?.resources?.primaryDocumentation?.map((link) => link.url)).toContain(
+			'https://docs.sorted.com/pro/api/help/introduction.html',
+		);
+	});
+
+	test.each([
+		['allocation', 'allocateWithServiceGroup', 'Allocate With Service Group: Allocation'],
+		['consignment', 'getAll', 'Get Many: Consignment'],
+		['label', 'get', 'Get: Label'],
+	])('the canvas subtitle of %s > %s is "%s", in display names', async (resource, operation, expected) => {
+		const { nodeTypes } = await loadPackage();
+		const { subtitle } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
+		const node: INode = {
+			id: 'subtitle',
+			name: 'SortedPRO',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { resource, operation },
+		};
+		const workflow = new Workflow({ id: 'subtitle', nodes: [node], connections: {}, active: false, nodeTypes });
+
+		expect(workflow.expression.getSimpleParameterValue(node, subtitle ?? '', 'internal', {})).toBe(expected);
 	});
 });

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { sleep } from 'n8n-workflow';
 
 import { operationWorkflow, references, runWorkflow } from './helpers/engine';
 import { allocationSummary, listResult, sortedPro } from './helpers/sortedPro';
@@ -170,7 +171,7 @@ describe('Max Concurrent Requests', () => {
 				inFlight += 1;
 				mostInFlight = Math.max(mostInFlight, inFlight);
 				// Later items answer sooner, so answers arrive out of input order.
-				await new Promise((resolve) => setTimeout(resolve, (refs.length - index) * 5));
+				await sleep((refs.length - index) * 5);
 				inFlight -= 1;
 				return [200, allocationSummary(reference)];
 			});
@@ -203,7 +204,7 @@ describe('Max Concurrent Requests with batch calls', () => {
 				inFlight += 1;
 				mostInFlight = Math.max(mostInFlight, inFlight);
 				// The first call answers last.
-				await new Promise((resolve) => setTimeout(resolve, batch.includes('EC-1') ? 40 : 5));
+				await sleep(batch.includes('EC-1') ? 40 : 5);
 				inFlight -= 1;
 				return [200, batch.map((reference) => listResult(reference))];
 			});

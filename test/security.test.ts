@@ -5,6 +5,7 @@
  * before anything is sent. Runs in n8n-core's engine with nock and loopback servers.
  */
 import nock from 'nock';
+import { sleep } from 'n8n-workflow';
 
 import {
 	PRODUCTION,
@@ -17,8 +18,8 @@ import {
 	visibleText,
 } from './helpers/engine';
 import type { WorkflowRun } from './helpers/engine';
-import { startLoopback } from './helpers/loopback';
-import type { Loopback } from './helpers/loopback';
+import { startLoopback } from './helpers/local';
+import type { Loopback } from './helpers/local';
 import { listResult, sortedPro } from './helpers/sortedPro';
 import { smallPdf } from '../simulator/files';
 
@@ -102,12 +103,12 @@ describe('redirects are never followed with the key', () => {
 	test("the credential's Test button does not follow a redirect", async () => {
 		const api = nock(PRODUCTION).get('/servicegroups/').reply(301, '', { Location: `${target.url}/servicegroups/` });
 
-		const { error, output } = await runCredentialTest({ apiKey: TEST_API_KEY, environment: 'production' });
+		const result = await runCredentialTest({ apiKey: TEST_API_KEY, environment: 'production' });
 
 		expect(api.isDone()).toBe(true);
 		expect(target.received).toHaveLength(0);
-		expect(output).toBeUndefined();
-		expect(error?.message).toContain('301');
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('The address answered with a redirect (HTTP 301), which was not followed');
 	});
 });
 
@@ -270,18 +271,15 @@ describe('bounded work', () => {
 	});
 
 	test('Request Timeout bounds the whole attempt: a server trickling its answer is cut off', async () => {
-		const trickling = await startLoopback((_request, response) => {
+		const trickling = await startLoopback(async (_request, response) => {
 			response.writeHead(200, { 'Content-Type': 'application/json' });
 			response.write('{"CarrierName":"');
-			let sent = 0;
-			const drip = setInterval(() => {
-				if (response.destroyed || ++sent > 100) {
-					clearInterval(drip);
-					if (!response.destroyed) response.end('"}');
-					return;
-				}
+			// One byte every 100 ms for 10 s: never idle long, never done within a second.
+			for (let sent = 0; sent < 100 && !response.destroyed; sent++) {
+				await sleep(100);
 				response.write('x');
-			}, 100);
+			}
+			if (!response.destroyed) response.end('"}');
 		});
 		try {
 			const { error } = await runWorkflow(
@@ -291,7 +289,7 @@ describe('bounded work', () => {
 			);
 
 			expect(error?.message).toBe('Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO did not answer in time');
-			await new Promise((resolve) => setTimeout(resolve, 200));
+			await sleep(200);
 			expect(trickling.abortedAnswers).toBe(1);
 		} finally {
 			await trickling.close();

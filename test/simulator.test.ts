@@ -91,7 +91,7 @@ describe('the node against the SortedPRO simulator', () => {
 	});
 
 	test('a wrong API key gets the gateway 401, explained, and the key is nowhere in the run', async () => {
-		const wrong = { sortedProApi: { ...credentials.sortedProApi, apiKey: 'wrong-key-4c1e9a0b' } };
+		const wrong = { sortedProApi: { ...credentials.sortedProApi, apiKey: 'dummy-wrong-key-4c1e9a0b' } };
 		const { error, run, logs } = await runWorkflow(
 			operationWorkflow('allocation', 'allocateWithServiceGroup', group('NEXTDAY')),
 			references('EC-SIM-000001'),

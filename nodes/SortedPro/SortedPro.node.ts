@@ -24,6 +24,20 @@ const operationFields: INodeProperties[] = resources.flatMap((resource) =>
 	resource.operations.flatMap((operation) => operation.description),
 );
 
+/**
+ * The canvas subtitle in display names ("Allocate With Service Group: Allocation"), looked
+ * up from the resource and operation values, so it follows the drop-downs' own entries.
+ */
+const displayNames = Object.fromEntries(
+	resources.flatMap((resource) =>
+		resource.operations.map((operation) => [
+			`${resource.option.value}.${operation.option.value}`,
+			`${operation.option.name}: ${resource.option.name}`,
+		]),
+	),
+);
+const subtitle = `={{ ${JSON.stringify(displayNames)}[$parameter["resource"] + "." + $parameter["operation"]] }}`;
+
 export class SortedPro implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SortedPRO',
@@ -31,7 +45,7 @@ export class SortedPro implements INodeType {
 		icon: { light: 'file:sortedPro.svg', dark: 'file:sortedPro.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle,
 		description: 'Create, allocate, label, manifest and track consignments with SortedPRO (Sorted / Electio)',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,

@@ -7,9 +7,11 @@
 import { Container } from '@n8n/di';
 import {
 	ErrorReporter,
+	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
 	PackageDirectoryLoader,
+	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
@@ -25,6 +27,7 @@ import type {
 	IDataObject,
 	IHttpRequestOptions,
 	INode,
+	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypes,
@@ -34,15 +37,14 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	Logger,
 } from 'n8n-workflow';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
-export const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+import { PACKAGE_DIR, readJson } from './local';
+
 export const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
 export const NODE_NAME = 'SortedPRO';
 
 /** A key that must never show up in outputs, errors or logs. */
-export const TEST_API_KEY = 'test-key-5f0c1e9a-never-print-me';
+export const TEST_API_KEY = 'dummy-test-key-5f0c1e9a-never-print-me';
 export const PRODUCTION = 'https://api.electioapp.com';
 
 export const productionCredentials = {
@@ -184,7 +186,7 @@ export interface WorkflowFixture extends Pick<IWorkflowBase, 'nodes' | 'connecti
 }
 
 export function readWorkflow(fileName: string): WorkflowFixture {
-	return JSON.parse(readFileSync(path.join(__dirname, '..', 'workflows', fileName), 'utf-8')) as WorkflowFixture;
+	return readJson('test', 'workflows', fileName) as WorkflowFixture;
 }
 
 /** The fixture with the SortedPRO node's parameters or settings changed. */
@@ -372,18 +374,18 @@ export function operationWorkflow(
 export const references = (...refs: string[]) => refs.map((reference) => ({ reference }));
 
 /**
- * The credential's Test button, run the way n8n's CredentialsTester runs it: the
- * credential's `test.request` becomes the routing request of a one-property declarative
- * node, which n8n-core's engine executes through its RoutingNode (and so through the
- * credential's own `authenticate`). Returns the request's outcome: its output or its error.
+ * The credential's Test button, run the way n8n's CredentialsTester runs it: the credential's
+ * `test.request` becomes the routing request of a one-property declarative node, which
+ * n8n-core's RoutingNode runs in an ExecuteContext (and so through the credential's own
+ * `authenticate`). The outcome is then read as the tester reads it: a failed answer whose
+ * status has a rule gets that rule's message, another failed answer its status text, a
+ * network failure its error code.
  */
-export async function runCredentialTest(
-	credentials: ICredentialDataDecryptedObject,
-): Promise<{ error: WorkflowRun['error']; output: INodeExecutionData[] | undefined; logs: string[] }> {
+export async function runCredentialTest(data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
 	const { loader } = await loadPackage();
-	const logger = new RecordingLogger().install();
-	const credentialType = loader.credentialTypes.sortedProApi.type;
-	if (!credentialType.test || !('request' in credentialType.test)) throw new Error('the credential has no test request');
+	new RecordingLogger().install();
+	const testRequest = loader.credentialTypes.sortedProApi.type.test;
+	if (!testRequest || !('request' in testRequest)) throw new Error('the credential has no test request');
 	const tester: INodeType = {
 		description: {
 			displayName: 'Credential test',
@@ -395,50 +397,49 @@ export async function runCredentialTest(
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: 'sortedProApi', required: true }],
-			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
-			],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: testRequest.request } }],
 		},
 	};
-	const nodeTypes: INodeTypes = {
-		getByName: () => tester,
-		getByNameAndVersion: () => tester,
-		getKnownTypes: () => ({}),
-	};
+	const nodeTypes: INodeTypes = { getByName: () => tester, getByNameAndVersion: () => tester, getKnownTypes: () => ({}) };
 	const node: INode = {
 		id: 'credential-test',
 		name: 'Credential test',
 		type: 'credentialTest',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { temp: '' },
+		parameters: {},
 		credentials: { sortedProApi: { id: '1', name: 'SortedPRO account' } },
 	};
 	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
-	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', {
-		id: 'test',
-		name: 'credential test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as IWorkflowBase);
-	let resolveFinished: (run: IRun) => void = () => {};
-	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
-	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
-	const additionalData = makeAdditionalData(loader, { sortedProApi: credentials }, hooks);
-	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }] },
-	});
-	await new WorkflowExecute(additionalData, 'internal', runExecutionData).processRunExecutionData(workflow);
-	const run = await finished;
-	const taskData = run.data.resultData.runData[node.name]?.[0];
-	return {
-		error: (taskData?.error ?? run.data.resultData.error) as WorkflowRun['error'],
-		output: taskData?.data?.main?.[0] ?? undefined,
-		logs: logger.lines,
-	};
+	const additionalData = makeAdditionalData(loader, { sortedProApi: data });
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		createRunExecutionData({}),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const routingNode = new RoutingNode(context, tester, { id: '1', name: 'SortedPRO account', type: 'sortedProApi', data });
+	let error: (Error & { cause?: { code?: string; response?: { status: number; statusText?: string } } }) | undefined;
+	try {
+		await routingNode.runNode();
+	} catch (caught) {
+		error = caught as typeof error;
+	}
+	if (!error) return { status: 'OK', message: 'Connection successful!' };
+	const response = error.cause?.response;
+	if (response) {
+		const rule = testRequest.rules?.find(
+			(candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status,
+		);
+		if (rule && rule.type === 'responseCode') return { status: 'Error', message: rule.properties.message };
+		return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+	}
+	if (error.cause?.code) return { status: 'Error', message: error.cause.code };
+	return { status: 'Error', message: error.message };
 }

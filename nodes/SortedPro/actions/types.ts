@@ -28,11 +28,10 @@ export function defineResource(
 	option: ResourceModule['option'],
 	operations: [OperationModule, ...OperationModule[]],
 ): ResourceModule {
+	const firstOperation = operations[0].option.value;
 	return {
 		option,
 		operations,
-		// The rule only sees literal defaults; this one is the first operation's value.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		operationProperty: {
 			displayName: 'Operation',
 			name: 'operation',
@@ -40,7 +39,7 @@ export function defineResource(
 			noDataExpression: true,
 			displayOptions: { show: { resource: [option.value] } },
 			options: operations.map((operation) => operation.option),
-			default: operations[0].option.value,
+			default: firstOperation,
 		},
 	};
 }

@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { API_KEY_HINT, BASE_URL_HINT } from '../../../credentials/SortedProApi.credentials';
+
 /** What the node was doing when SortedPRO answered, in the user's terms. */
 export interface SortedProCallContext {
 	/** e.g. "allocate consignment EC-000-05B-MMA with service group NEXTDAY" */
@@ -32,9 +34,6 @@ const MAX_TEXT = 300;
 /** How much of an error answer is kept on the error, for whoever debugs it. */
 const MAX_KEPT_ANSWER = 1000;
 
-const BASE_URL_HINT =
-	'Check the Environment (and for Custom, the Base URL) in the "SortedPRO API" credential: it must point at SortedPRO\'s API, such as https://api.electioapp.com.';
-
 /** What an error keeps of SortedPRO's answer: its status and the start of its text. */
 function answerCause(statusCode: number, body: unknown): JsonObject {
 	const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
@@ -43,9 +42,6 @@ function answerCause(statusCode: number, body: unknown): JsonObject {
 		sortedProAnswer: text.length > MAX_KEPT_ANSWER ? `${text.slice(0, MAX_KEPT_ANSWER)}…` : text,
 	};
 }
-
-const API_KEY_HINT =
-	'Check the API key in the "SortedPRO API" credential (SortedPRO: Settings > Users & Roles > User Accounts > Edit User > Show API Key) and that the credential\'s Environment matches it: production and sandbox keys are different.';
 
 // SortedPRO words a refusal caused by the consignment's state in several ways; none is documented.
 const STATE_ERROR = /\bstate\b|\bstatus\b|already (?:been )?allocated|not (?:in an? )?allocatable|cannot be (?:de)?allocated|can ?not be (?:de)?allocated|unable to (?:de)?allocate .*(?:allocated|manifested|cancelled|dispatched)/i;

@@ -27,9 +27,11 @@ export interface RunSettings {
 	batchSize: number;
 }
 
+/** The transport's own defaults, shown as the options' defaults. */
+const DEFAULT_MAX_ATTEMPTS = DEFAULT_REQUEST_SETTINGS.maxAttempts;
+const DEFAULT_TIMEOUT_SECONDS = DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000;
+
 /** The request options every operation has; Max Concurrent Requests where there are many calls. */
-// The defaults below are the transport's own constants, which the default-missing rule
-// cannot read (it only sees literals); hence the disable comments.
 export function requestOptions(manyCalls: boolean): INodeProperties[] {
 	return [
 		...(manyCalls
@@ -45,23 +47,21 @@ export function requestOptions(manyCalls: boolean): INodeProperties[] {
 					},
 				]
 			: []),
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		{
 			displayName: 'Max Attempts',
 			name: 'maxAttempts',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 10 },
-			default: DEFAULT_REQUEST_SETTINGS.maxAttempts,
+			default: DEFAULT_MAX_ATTEMPTS,
 			description:
 				'How often a request is tried when SortedPRO is rate limiting (429), its gateway fails (502, 503, 504), the connection drops or it times out. Other errors are not retried.',
 		},
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		{
 			displayName: 'Request Timeout (Seconds)',
 			name: 'timeoutSeconds',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 600 },
-			default: DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000,
+			default: DEFAULT_TIMEOUT_SECONDS,
 			description: 'How long to wait for one answer from SortedPRO before trying again',
 		},
 	];
@@ -82,8 +82,8 @@ export async function readRunSettings(context: IExecuteFunctions): Promise<RunSe
 	return {
 		concurrency: bounded(options.maxConcurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
 		request: {
-			maxAttempts: bounded(options.maxAttempts, DEFAULT_REQUEST_SETTINGS.maxAttempts, 1, 10),
-			timeoutMs: bounded(options.timeoutSeconds, DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000, 1, 600) * 1000,
+			maxAttempts: bounded(options.maxAttempts, DEFAULT_MAX_ATTEMPTS, 1, 10),
+			timeoutMs: bounded(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS, 1, 600) * 1000,
 			credentials,
 			redact: keyRedactor(credentials.apiKey),
 		},

@@ -15,10 +15,12 @@ export interface LabelFormat {
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+/** Tab, line feed, vertical tab, form feed and carriage return: the control bytes text may hold. */
+const isTextByte = (byte: number) => (byte >= 0x20 && byte !== 0x7f) || (byte >= 0x09 && byte <= 0x0d);
+
 /** ZPL is printable text holding at least one label (^XA ... ^XZ). */
 function isZpl(bytes: Buffer): boolean {
-	const text = bytes.toString('latin1');
-	return /\^XA/i.test(text) && !/[\x00-\x08\x0e-\x1f\x7f]/.test(text);
+	return bytes.every(isTextByte) && /\^XA/i.test(bytes.toString('latin1'));
 }
 
 const PDF: LabelFormat = {

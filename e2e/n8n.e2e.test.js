@@ -1,0 +1,210 @@
+'use strict';
+/**
+ * The SortedPRO package inside the real n8n: installed as a community package, its
+ * credential imported and stored by n8n, workflows executed by n8n (`n8n execute`) and
+ * the editor driven in headless Chromium, all against the SortedPRO simulator.
+ *
+ * Screenshots go to e2e/screenshots/ (ignored by git). The README's picture is refreshed
+ * only on purpose: `npm run docs:screenshot` sets UPDATE_README_IMAGE=1.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const { credential, prepareInstance } = require('../scripts/instance');
+const { OWNER, ROOT, ensureOwner, executeWorkflow, startN8nServer } = require('../scripts/n8n');
+const { DEFAULT_API_KEY, createSimulator } = require('../simulator/server');
+
+const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5691);
+const WRONG_KEY = 'e2e-wrong-key-7d2f41c9';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(__dirname, 'screenshots');
+const README_IMAGE = path.join(ROOT, 'docs', 'sortedpro-node.png');
+
+let userFolder;
+let simulator;
+let workflows;
+
+const workflowId = (fileName) => {
+	const found = workflows.find((workflow) => path.basename(workflow.file) === fileName);
+	if (!found) throw new Error(`workflow ${fileName} was not imported`);
+	return found.id;
+};
+
+const outputOf = (run, node) => run.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? [];
+
+beforeAll(async () => {
+	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-e2e-'));
+	simulator = createSimulator({ apiKey: DEFAULT_API_KEY, consignments: 50 });
+	const simulatorUrl = await simulator.listen(0);
+	const workflowDir = path.join(__dirname, 'workflows');
+	({ workflows } = await prepareInstance(userFolder, N8N_PORT, simulatorUrl, {
+		workflowFiles: fs.readdirSync(workflowDir).map((file) => path.join(workflowDir, file)),
+		credentials: [credential('sortedpro-wrong-key', 'SortedPRO with a wrong key', WRONG_KEY, simulatorUrl)],
+	}));
+});
+
+afterAll(async () => {
+	await simulator?.close();
+	if (userFolder && !process.env.E2E_KEEP) fs.rmSync(userFolder, { recursive: true, force: true });
+});
+
+describe('workflows executed by n8n', () => {
+	test('the example creates, allocates and labels each order; the allocations land in SortedPRO', async () => {
+		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('order-to-label.json'));
+
+		expect(run.data.resultData.error).toBeUndefined();
+		const allocated = outputOf(run, 'Allocate with service group');
+		const labels = outputOf(run, 'Get label');
+		expect(allocated).toHaveLength(2);
+		for (const [index, item] of allocated.entries()) {
+			const reference = String(item.json.ConsignmentReference);
+			expect(item.pairedItem).toEqual({ item: index });
+			expect(simulator.model.consignments.get(reference)).toMatchObject({ State: 'Allocated', AllocationCount: 1 });
+			expect(labels[index].json).toMatchObject({ ConsignmentReference: reference, fileName: `${reference}.pdf` });
+			expect(labels[index].binary?.data.mimeType).toBe('application/pdf');
+		}
+		// Both orders weigh under 2 kg to GB: Next Day Economy is the cheapest eligible service.
+		expect(allocated.map((item) => item.json.CarrierServiceReference)).toEqual(['CY_NDE', 'CY_NDE']);
+	});
+
+	test('with On Error: Continue, failed items come out paired to their input and the rest are allocated', async () => {
+		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('continue-on-fail.json'));
+
+		expect(run.data.resultData.error).toBeUndefined();
+		const output = outputOf(run, 'SortedPRO');
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output[0].json).toMatchObject({ ConsignmentReference: 'EC-SIM-000001', CarrierServiceReference: 'CY_NDE' });
+		expect(output[1].json).toMatchObject({ consignmentReference: 'EC-DOES-NOT-EXIST', httpStatus: 404 });
+		expect(String(output[1].json.error)).toContain('SortedPRO could not find consignment EC-DOES-NOT-EXIST');
+		expect(output[2].json).toMatchObject({ consignmentReference: 'EC-SIM-000010', httpStatus: 400 });
+		expect(output[3].json).toMatchObject({ ConsignmentReference: 'EC-SIM-000002' });
+		expect(simulator.model.consignments.get('EC-SIM-000010')?.State).toBe('Allocation Failed');
+		expect(simulator.model.consignments.get('EC-SIM-000002')?.State).toBe('Allocated');
+	});
+
+	test('a wrong API key stops the run with the readable error', async () => {
+		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('wrong-key.json'));
+
+		expect(run.data.resultData.error?.message).toBe(
+			'Could not allocate consignment EC-SIM-000003 with service group NEXTDAY: SortedPRO rejected the API key (Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.) (HTTP 401)',
+		);
+		expect(simulator.model.consignments.get('EC-SIM-000003')?.State).toBe('Unallocated');
+	});
+
+	test("no API key appears anywhere in n8n's stored data, executions included", () => {
+		const dataDir = path.join(userFolder, '.n8n');
+		const files = fs.readdirSync(dataDir).filter((file) => file.startsWith('database.sqlite'));
+		const stored = Buffer.concat(files.map((file) => fs.readFileSync(path.join(dataDir, file))));
+		// The scan does see the executions: their consignment references are stored.
+		expect(stored.includes('EC-SIM-000001')).toBe(true);
+		expect(stored.includes('Could not allocate consignment EC-SIM-000003')).toBe(true);
+		expect(stored.includes(DEFAULT_API_KEY)).toBe(false);
+		expect(stored.includes(WRONG_KEY)).toBe(false);
+	});
+});
+
+describe('the n8n editor, in headless Chromium', () => {
+	const browserAvailable = fs.existsSync(CHROMIUM);
+	let n8n;
+	let browser;
+	let page;
+	const editor = `http://localhost:${N8N_PORT}`;
+
+	const screenshot = async (name) => {
+		fs.mkdirSync(SCREENSHOTS, { recursive: true });
+		const file = path.join(SCREENSHOTS, name);
+		await page.screenshot({ path: file });
+		return file;
+	};
+
+	beforeAll(async () => {
+		if (!browserAvailable) return;
+		n8n = await startN8nServer(userFolder, N8N_PORT);
+		await ensureOwner(N8N_PORT);
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+		});
+		page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await page.goto(`${editor}/signin`);
+		await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
+		await page.fill('input[name=password]', OWNER.password);
+		await page.click('button:has-text("Sign in")');
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await n8n?.stop();
+	});
+
+	const browserTest = browserAvailable ? test : test.skip;
+
+	browserTest('the canvas names the operation in words; the node shows Allocate With Service Group and its parameters', async () => {
+		await page.goto(`${editor}/workflow/${workflowId('order-to-label.json')}`);
+		const canvasNode = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Allocate with service group' });
+		await canvasNode.waitFor();
+		expect(await canvasNode.innerText()).toContain('Allocate With Service Group: Allocation');
+
+		await canvasNode.dblclick();
+		const panel = page.locator('[data-test-id="ndv"]');
+		const parameter = (name) => panel.locator(`[data-test-id="parameter-input-${name}"]`);
+		await parameter('serviceGroup').waitFor();
+		// Drop-downs show their value in an input; labels are text.
+		expect(await parameter('resource').locator('input').first().inputValue()).toBe('Allocation');
+		expect(await parameter('operation').locator('input').first().inputValue()).toBe('Allocate With Service Group');
+		await panel.getByText('Consignment Reference', { exact: true }).waitFor();
+		await panel.getByText('Carrier Service Group', { exact: true }).waitFor();
+		expect(await parameter('consignmentReference').innerText()).toContain('{{ $json.ConsignmentReference }}');
+		expect(await parameter('serviceGroup').locator('input').last().inputValue()).toBe('NEXTDAY');
+		const inputValues = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => input.value));
+		expect(inputValues).toContain('SortedPRO simulator');
+		const image = await screenshot('sortedpro-node.png');
+		if (process.env.UPDATE_README_IMAGE === '1') {
+			fs.mkdirSync(path.dirname(README_IMAGE), { recursive: true });
+			fs.copyFileSync(image, README_IMAGE);
+		}
+	});
+
+	browserTest('the nodes panel finds the node when searching for "shipping"', async () => {
+		await page.goto(`${editor}/workflow/new`);
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click({ force: true });
+		const search = page.locator('input[data-test-id="node-creator-search-bar"]');
+		await search.waitFor();
+		await search.fill('shipping');
+		const found = page.locator('[data-test-id="node-creator"]').getByText('SortedPRO', { exact: true });
+		await found.first().waitFor();
+		await screenshot('nodes-panel-shipping.png');
+		expect(await found.count()).toBeGreaterThan(0);
+	});
+
+	const answered = async () => (await (await fetch(`${simulator.model.baseUrl}/__sim/requests`)).json()).answered;
+
+	const openCredential = async (name) => {
+		await page.goto(`${editor}/home/credentials`);
+		await page.getByText(name, { exact: true }).first().click();
+		return page.locator('[data-test-id="editCredential-modal"]');
+	};
+
+	browserTest("the credential's Test passes against the simulator", async () => {
+		const before = await answered();
+		const modal = await openCredential('SortedPRO simulator');
+		await modal.getByText('Connection tested successfully').waitFor();
+		await modal.getByRole('button', { name: 'Retry' }).click();
+		await modal.getByText('Connection tested successfully').waitFor();
+		expect(await answered()).toBeGreaterThan(before);
+	});
+
+	browserTest("a wrong key's Test says in words that SortedPRO rejected the key", async () => {
+		const modal = await openCredential('SortedPRO with a wrong key');
+		// n8n tests a credential when it opens; its message is behind "More details".
+		await modal.getByText('More details').click();
+		await modal.getByText('SortedPRO rejected the API key', { exact: false }).first().waitFor();
+		await screenshot('credential-wrong-key.png');
+		const text = await modal.innerText();
+		expect(text).toContain('SortedPRO rejected the API key (HTTP 401). Check the API key in the "SortedPRO API" credential');
+		expect(text).not.toContain(WRONG_KEY);
+	});
+});

@@ -1,0 +1,67 @@
+'use strict';
+/**
+ * Test helpers that need Node's own modules: the repository's files and small HTTP servers
+ * on 127.0.0.1. Plain JavaScript, like the simulator and the scripts, because n8n's lint
+ * config holds every TypeScript file to the rules for shipped node code, which forbid
+ * Node's modules; the tests import what they need from here.
+ */
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+
+/** The repository root, where package.json and dist/ are. */
+const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+
+/** A JSON file of the repository, by its path segments from the root. */
+function readJson(...segments) {
+	return JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, ...segments), 'utf8'));
+}
+
+/** The names of the files in a folder of the repository. */
+function listFiles(...segments) {
+	return fs.readdirSync(path.join(PACKAGE_DIR, ...segments));
+}
+
+/**
+ * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} ReceivedRequest
+ * @typedef {{ url: string, received: ReceivedRequest[], abortedAnswers: number, close: () => Promise<void> }} Loopback
+ */
+
+/**
+ * An HTTP server on 127.0.0.1 for what nock cannot play: a redirect target that records
+ * what reaches it, a server that trickles its answer, a gateway that echoes. It records
+ * every request and counts answers the client cut off before they were complete.
+ *
+ * @param {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => unknown} handle
+ * @returns {Promise<Loopback>}
+ */
+async function startLoopback(handle) {
+	const sockets = new Set();
+	const server = http.createServer();
+	/** @type {Loopback} */
+	const loopback = {
+		url: '',
+		received: [],
+		abortedAnswers: 0,
+		close: async () => {
+			for (const socket of sockets) socket.destroy();
+			await new Promise((resolve) => server.close(() => resolve(undefined)));
+		},
+	};
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	server.on('request', (request, response) => {
+		loopback.received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
+		response.on('close', () => {
+			if (!response.writableFinished) loopback.abortedAnswers++;
+		});
+		handle(request, response);
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	loopback.url = `http://127.0.0.1:${server.address().port}`;
+	return loopback;
+}
+
+module.exports = { PACKAGE_DIR, listFiles, readJson, startLoopback };
