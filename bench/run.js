@@ -23,8 +23,12 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 25);
 const BIG_N = Number(process.env.BENCH_BIG_N ?? 10_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const N8N_PORT = Number(process.env.BENCH_N8N_PORT ?? 5697);
-/** The SortedPRO node's default Max Concurrent Requests (helpers/settings.ts). */
-const DEFAULT_CONCURRENCY = 5;
+/**
+ * The SortedPRO node's default Max Concurrent Requests, read from the package that is
+ * measured (built by prepareInstance before any scenario runs).
+ */
+const defaultConcurrency = () =>
+	require('../dist/nodes/SortedPro/helpers/settings').DEFAULT_CONCURRENCY;
 const TARGET_NODE = 'Allocate';
 
 /** Manual trigger -> Code node that emits `count` consignment references -> the node under test. */
@@ -32,7 +36,14 @@ function benchWorkflow(name, count, node) {
 	return {
 		name,
 		nodes: [
-			{ id: 'bench-trigger', name: 'Run', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'bench-trigger',
+				name: 'Run',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'bench-input',
 				name: 'Consignments',
@@ -111,12 +122,18 @@ async function main() {
 
 	const scenarios = {
 		sortedProDefault: benchWorkflow('bench: SortedPRO defaults', N, sortedProNode()),
-		sortedProBatch: benchWorkflow('bench: SortedPRO batch calls', N, sortedProNode({ sendInBatches: true })),
+		sortedProBatch: benchWorkflow(
+			'bench: SortedPRO batch calls',
+			N,
+			sortedProNode({ sendInBatches: true }),
+		),
 		httpDefault: benchWorkflow('bench: HTTP Request defaults', N, httpRequestNode(simulatorUrl)),
 		httpTuned: benchWorkflow(
 			'bench: HTTP Request batching tuned',
 			N,
-			httpRequestNode(simulatorUrl, { batching: { batch: { batchSize: DEFAULT_CONCURRENCY, batchInterval: 1 } } }),
+			httpRequestNode(simulatorUrl, {
+				batching: { batch: { batchSize: defaultConcurrency(), batchInterval: 1 } },
+			}),
 		),
 		sortedProBig: benchWorkflow(`bench: SortedPRO ${BIG_N} items`, BIG_N, sortedProNode()),
 	};
@@ -128,7 +145,14 @@ async function main() {
 	});
 	await prepareInstance(userFolder, N8N_PORT, simulatorUrl, {
 		workflowFiles: files,
-		credentials: [{ id: 'bench-header-auth', name: 'SortedPRO key header', type: 'httpHeaderAuth', data: { name: 'ocp-apim-subscription-key', value: DEFAULT_API_KEY } }],
+		credentials: [
+			{
+				id: 'bench-header-auth',
+				name: 'SortedPRO key header',
+				type: 'httpHeaderAuth',
+				data: { name: 'ocp-apim-subscription-key', value: DEFAULT_API_KEY },
+			},
+		],
 	});
 
 	/** Runs a scenario on fresh unallocated consignments; returns the node's time and the process's peak memory. */
@@ -145,17 +169,27 @@ async function main() {
 		const items = task?.data?.main?.[0]?.length ?? 0;
 		const { states } = simulator.model.snapshot();
 		if (run.data.resultData.error || items !== count) {
-			throw new Error(`${key}: expected ${count} output items, got ${items}: ${run.data.resultData.error?.message ?? ''}`);
+			throw new Error(
+				`${key}: expected ${count} output items, got ${items}: ${run.data.resultData.error?.message ?? ''}`,
+			);
 		}
 		const failed = task.data.main[0].filter((item) => item.json.error).length;
-		return { ms: task.executionTime, items, failed, allocated: states.Allocated ?? 0, peakMb: Math.round(peak() / 1024) };
+		return {
+			ms: task.executionTime,
+			items,
+			failed,
+			allocated: states.Allocated ?? 0,
+			peakMb: Math.round(peak() / 1024),
+		};
 	}
 
 	async function repeated(key, count, latencyMs) {
 		const runs = [];
 		for (let index = 0; index < REPEATS; index++) runs.push(await measure(key, count, latencyMs));
 		const ms = median(runs.map((run) => run.ms));
-		log(`${key} N=${count} latency=${latencyMs}ms: ${runs.map((run) => run.ms).join(', ')} ms (median ${ms})`);
+		log(
+			`${key} N=${count} latency=${latencyMs}ms: ${runs.map((run) => run.ms).join(', ')} ms (median ${ms})`,
+		);
 		return { ...runs[0], ms, runs: runs.map((run) => run.ms) };
 	}
 
@@ -176,9 +210,11 @@ async function main() {
 			httpZero: await repeated('httpDefault', N, 0),
 			sortedProBig: await measure('sortedProBig', BIG_N, 0),
 		};
-		log(`sortedProBig N=${BIG_N}: ${results.sortedProBig.ms} ms, peak ${results.sortedProBig.peakMb} MB`);
+		log(
+			`sortedProBig N=${BIG_N}: ${results.sortedProBig.ms} ms, peak ${results.sortedProBig.peakMb} MB`,
+		);
 
-		const ideal = (N * LATENCY_MS) / DEFAULT_CONCURRENCY;
+		const ideal = (N * LATENCY_MS) / defaultConcurrency();
 		const ratios = {
 			ratio_default: results.httpDefault.ms / results.sortedProDefault.ms,
 			ratio_batch: results.httpDefault.ms / results.sortedProBatch.ms,
@@ -198,7 +234,9 @@ async function main() {
 }
 
 function writeResults(results, ratios, ideal) {
-	const n8nVersion = JSON.parse(fs.readFileSync(path.join(APP_DIR, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+	const n8nVersion = JSON.parse(
+		fs.readFileSync(path.join(APP_DIR, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+	).version;
 	const cpus = os.cpus();
 	const row = (label, result, count) =>
 		`| ${label} | ${count} | ${result.latency} | ${result.ms} | ${(result.ms / count).toFixed(2)} | ${result.allocated} | ${result.failed} | ${result.runs ? result.runs.join(', ') : result.ms} |`;
@@ -218,7 +256,7 @@ added latency per request. Every run allocates fresh Unallocated consignments.
 ${row('SortedPRO node, defaults (5 concurrent)', withLatency(results.sortedProDefault, LATENCY_MS), N)}
 ${row('SortedPRO node, Send in Batches (100 per call)', withLatency(results.sortedProBatch, LATENCY_MS), N)}
 ${row('HTTP Request node, defaults', withLatency(results.httpDefault, LATENCY_MS), N)}
-${row(`HTTP Request node, batching ${DEFAULT_CONCURRENCY} items / 1 ms`, withLatency(results.httpTuned, LATENCY_MS), N)}
+${row(`HTTP Request node, batching ${defaultConcurrency()} items / 1 ms`, withLatency(results.httpTuned, LATENCY_MS), N)}
 ${row('SortedPRO node, defaults, no latency (per-item overhead)', withLatency(results.sortedProZero, 0), N)}
 ${row('HTTP Request node, defaults, no latency (per-item overhead)', withLatency(results.httpZero, 0), N)}
 ${row(`SortedPRO node, defaults, ${BIG_N} items`, withLatency(results.sortedProBig, 0), BIG_N)}

@@ -61,7 +61,7 @@ export function sortedProBaseUrl(credentials: ICredentialDataDecryptedObject): s
 	}
 	if (parsed.search || parsed.hash || parsed.username || parsed.password) {
 		throw new Error(
-			'The SortedPRO API credential\'s Base URL must not contain a query, a fragment or a user name. Enter just the address, such as https://api.electioapp.com. The API key was not sent.',
+			"The SortedPRO API credential's Base URL must not contain a query, a fragment or a user name. Enter just the address, such as https://api.electioapp.com. The API key was not sent.",
 		);
 	}
 	return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
@@ -77,8 +77,7 @@ export class SortedProApi implements ICredentialType {
 		dark: 'file:../nodes/SortedPro/sortedPro.dark.svg',
 	};
 
-	documentationUrl =
-		'https://github.com/n8n-nodes-sortedpro/n8n-nodes-sortedpro#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-sortedpro/n8n-nodes-sortedpro#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -134,9 +133,12 @@ export class SortedProApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const baseURL = sortedProBaseUrl(credentials);
-		if (/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url) && !requestOptions.url.startsWith(`${baseURL}/`)) {
+		if (
+			/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url) &&
+			!requestOptions.url.startsWith(`${baseURL}/`)
+		) {
 			throw new Error(
-				'Refused to send the SortedPRO API key to an address outside the credential\'s environment.',
+				"Refused to send the SortedPRO API key to an address outside the credential's environment.",
 			);
 		}
 		const apiKey = String(credentials.apiKey ?? '').trim();
@@ -171,7 +173,10 @@ export class SortedProApi implements ICredentialType {
 		rules: [
 			...[401, 403].map((value) => ({
 				type: 'responseCode' as const,
-				properties: { value, message: `SortedPRO rejected the API key (HTTP ${value}). ${API_KEY_HINT}` },
+				properties: {
+					value,
+					message: `SortedPRO rejected the API key (HTTP ${value}). ${API_KEY_HINT}`,
+				},
 			})),
 			{
 				type: 'responseCode',
@@ -191,7 +196,8 @@ export class SortedProApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 429,
-					message: "SortedPRO's rate limit was exceeded (HTTP 429): the key works. Test again in a minute.",
+					message:
+						"SortedPRO's rate limit was exceeded (HTTP 429): the key works. Test again in a minute.",
 				},
 			},
 			...[500, 502, 503, 504].map((value) => ({

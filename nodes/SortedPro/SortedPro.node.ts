@@ -20,9 +20,7 @@ const resourceProperty: INodeProperties = {
 	default: 'allocation',
 };
 
-const operationFields: INodeProperties[] = resources.flatMap((resource) =>
-	resource.operations.flatMap((operation) => operation.description),
-);
+const operationFields: INodeProperties[] = resources.flatMap((resource) => resource.properties);
 
 /**
  * The canvas subtitle in display names ("Allocate With Service Group: Allocation"), looked
@@ -46,7 +44,8 @@ export class SortedPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle,
-		description: 'Create, allocate, label, manifest and track consignments with SortedPRO (Sorted / Electio)',
+		description:
+			'Create, allocate, label, manifest and track consignments with SortedPRO (Sorted / Electio)',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,32 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { readResultLimit, returnAllOrLimitFields } from '../helpers/fields';
 import { runPerItem } from '../helpers/items';
 import type { ItemTask } from '../helpers/items';
 import { isRecord, listOf } from '../helpers/lists';
-import { operationOptions, readRunSettings } from '../helpers/settings';
+import type { ReferenceList } from '../helpers/referenceLists';
+import { readRunSettings } from '../helpers/settings';
 import { sortedProApiRequest } from '../transport';
-import { readResultLimit, returnAllOrLimitFields, showFor } from './common';
 
 /**
  * "Get Many" of SortedPRO reference data (the lists that also fill the drop-downs):
  * one output item per entry, up to the limit, paired to the input item.
  */
-export function referenceListOperation(resource: string, path: string, what: string) {
-	const displayOptions = showFor(resource, 'getAll');
-	const description: INodeProperties[] = [
-		...returnAllOrLimitFields(displayOptions),
-		operationOptions(displayOptions, 'list'),
-	];
-
-	async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export function referenceListOperation(list: ReferenceList) {
+	async function execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
 		const settings = await readRunSettings(this);
 		return await runPerItem<ItemTask & { limit: number }>(this, items, {
 			read: (itemIndex) => ({ itemIndex, limit: readResultLimit(this, itemIndex) }),
 			send: async ({ itemIndex, limit }) => {
 				const body = await sortedProApiRequest.call(
 					this,
-					{ method: 'GET', path },
-					{ action: `get the ${what}`, notFound: `the ${what} list`, itemIndex },
+					{ method: 'GET', path: list.path },
+					{ action: `get the ${list.what}`, notFound: `the ${list.what} list`, itemIndex },
 					settings.request,
 				);
 				return listOf(body)
@@ -37,5 +35,5 @@ export function referenceListOperation(resource: string, path: string, what: str
 		});
 	}
 
-	return { description, execute };
+	return { description: returnAllOrLimitFields, execute, shape: 'list' as const };
 }

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { resources } from './resources';
+import { executeOperation } from './types';
 
 /** Dispatches the node's execution to the selected resource's operation module. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -20,5 +21,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			{ description: 'Open the node and choose a resource and operation from the lists.' },
 		);
 	}
-	return [await operation.execute.call(this, items)];
+	return [await executeOperation(this, operation, items)];
 }

@@ -1,25 +1,30 @@
+/**
+ * The one runner for operations on consignments. An operation describes itself once (a
+ * ConsignmentCall: how to read an item, its one-consignment and/or list request, what
+ * SortedPRO's answer becomes); the runner does the rest, top to bottom: read every item,
+ * send one request per item or list calls, recover where a lost answer means the work was
+ * already done, and collect exactly one outcome per item, in input order.
+ */
 import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
-import { describeConsignments, runInBatches } from './batch';
-import type { BatchTask } from './batch';
-import type { SortedProCallContext } from './errors';
-import { nodeErrorOf, runPerItem } from './items';
+import { chunk, describeConsignments, matchResults, succeeded } from './batch';
+import type { ConsignmentTask } from './batch';
+import { consignmentReference, typedConsignmentReference } from './fields';
+import { ItemResults, forEachConcurrently } from './items';
 import type { ItemOutput } from './items';
 import { isRecord, withConsignmentReference } from './lists';
-import { readConsignmentReference } from './parameters';
 import { readRunSettings } from './settings';
-import type { RunSettings } from './settings';
+import type { CallShape } from './settings';
 import { answerWasLost, sortedProApiExchange, sortedProPath } from '../transport';
-import type { SortedProRequest } from '../transport';
+import type { SortedProCallContext, SortedProExchange, SortedProRequest } from '../transport';
+import { sortedProItemFailure } from '../transport/errors';
 
-/**
- * An operation that acts on consignments, described once: how to read an item, the
- * one-consignment request and/or the list request, and how SortedPRO's answer becomes
- * the item's output. runConsignmentCall picks one call per item or list calls.
- */
-export interface ConsignmentCall<Task extends BatchTask> {
-	/** Reads an item's parameters; by default just its Consignment Reference. */
-	read?(itemIndex: number): Task;
+export type { ConsignmentTask };
+
+/** An operation on consignments, described once. */
+export interface ConsignmentCall<Task extends ConsignmentTask = ConsignmentTask> {
+	/** Reads and checks an item's parameters; by default just its Consignment Reference. */
+	read?(context: IExecuteFunctions, itemIndex: number): Task;
 	/** What is being done, for messages: (`consignment EC-1` or `3 consignments (…)`, task) => `allocate … with …` */
 	action(subject: string, task: Task): string;
 	/** What a 404 means, e.g. `consignment EC-1 or service group NEXTDAY` */
@@ -33,7 +38,11 @@ export interface ConsignmentCall<Task extends BatchTask> {
 	/** Items with different keys (e.g. different service groups) cannot share a list call. */
 	batchKey?(task: Task): string;
 	/** The item's output from the one-consignment answer or its entry in the list answer. */
-	output?(task: Task, answer: unknown): ItemOutput | Promise<ItemOutput>;
+	output?(
+		context: IExecuteFunctions,
+		task: Task,
+		answer: unknown,
+	): ItemOutput | Promise<ItemOutput>;
 	/**
 	 * The states a consignment is in once this operation has succeeded. When a retried
 	 * request is refused after an earlier attempt's answer was lost, the consignment is
@@ -43,6 +52,13 @@ export interface ConsignmentCall<Task extends BatchTask> {
 	doneStates?: string[];
 }
 
+/** One call per item, per item or in batches, or always in batches: follows from what the call defines. */
+export function callShape(call: Pick<ConsignmentCall, 'single' | 'list'>): CallShape {
+	if (call.single && call.list) return 'perItemOrBatches';
+	if (call.list) return 'batches';
+	return 'perItem';
+}
+
 /** The consignment's state as SortedPRO reports it, in whichever field it uses. */
 function stateOf(consignment: unknown): string | undefined {
 	if (!isRecord(consignment)) return undefined;
@@ -50,15 +66,25 @@ function stateOf(consignment: unknown): string | undefined {
 	return typeof state === 'string' ? state : undefined;
 }
 
-export async function runConsignmentCall<Task extends BatchTask>(
+export async function runConsignmentCall<Task extends ConsignmentTask>(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	call: ConsignmentCall<Task>,
 ): Promise<INodeExecutionData[]> {
-	const settings: RunSettings = await readRunSettings(context);
+	const settings = await readRunSettings(context);
+	const node = context.getNode();
+
+	// 1. Read every item before anything is sent: bad input fails here, naming field and item.
+	const results = new ItemResults(context, items.length, (itemIndex) =>
+		typedConsignmentReference(context, itemIndex),
+	);
 	const read =
 		call.read ??
-		((itemIndex: number) => ({ itemIndex, consignmentReference: readConsignmentReference(context, itemIndex) }) as Task);
+		((_context: IExecuteFunctions, itemIndex: number) =>
+			({ itemIndex, consignmentReference: consignmentReference.read(context, itemIndex) }) as Task);
+	const tasks = results.readAll((itemIndex) => read(context, itemIndex));
+
+	// What the messages say about a call or one item of it.
 	const callContext = (subject: string, task: Task, itemIndex?: number): SortedProCallContext => ({
 		action: call.action(subject, task),
 		notFound: call.notFound?.(subject, task) ?? subject,
@@ -69,75 +95,103 @@ export async function runConsignmentCall<Task extends BatchTask>(
 		...callContext(`consignment ${task.consignmentReference}`, task, task.itemIndex),
 		consignmentReference: task.consignmentReference,
 	});
+	const send = async (
+		request: SortedProRequest,
+		about: SortedProCallContext,
+	): Promise<SortedProExchange> =>
+		await sortedProApiExchange.call(context, request, about, settings.request);
 	const output = async (task: Task, answer: unknown): Promise<ItemOutput> =>
-		call.output ? await call.output(task, answer) : withConsignmentReference(answer, task.consignmentReference);
+		call.output
+			? await call.output(context, task, answer)
+			: withConsignmentReference(answer, task.consignmentReference);
 
 	/**
 	 * Did an earlier, unanswered attempt already do the work? Then report it as done.
-	 * Undefined when it did not, or when the check itself fails: SortedPRO's refusal
-	 * is then the error to report.
+	 * Undefined when it did not, or when the check itself fails: SortedPRO's refusal is
+	 * then the error to report.
 	 */
 	const recover = async (task: Task): Promise<ItemOutput | undefined> => {
-		const { doneStates } = call;
-		if (!doneStates) return undefined;
-		const body = await sortedProApiExchange
-			.call(
-				context,
-				{ method: 'GET', path: sortedProPath`/consignments/${task.consignmentReference}` },
-				{ ...itemContext(task), action: `check consignment ${task.consignmentReference} after a lost answer` },
-				settings.request,
-			)
+		if (!call.doneStates) return undefined;
+		const checked = {
+			...itemContext(task),
+			action: `check consignment ${task.consignmentReference} after a lost answer`,
+		};
+		const body = await send(
+			{ method: 'GET', path: sortedProPath`/consignments/${task.consignmentReference}` },
+			checked,
+		)
 			.then((exchange) => exchange.body)
 			.catch(() => undefined);
 		const state = stateOf(body);
-		if (!state || !doneStates.includes(state)) return undefined;
-		return { ...withConsignmentReference(body, task.consignmentReference), recoveredAfterRetry: true };
+		if (!state || !call.doneStates.includes(state)) return undefined;
+		return {
+			...withConsignmentReference(body, task.consignmentReference),
+			recoveredAfterRetry: true,
+		};
 	};
 
+	// 2a. List calls: up to Batch Size consignments a call, each entry its own item's outcome.
 	const { single, list } = call;
 	if (list && (settings.sendInBatches || !single)) {
-		return await runInBatches<Task>(
-			context,
-			items,
-			{
-				read,
-				batchKey: call.batchKey,
-				send: async (tasks) =>
-					await sortedProApiExchange.call(
-						context,
-						list(tasks),
-						callContext(describeConsignments(tasks), tasks[0], tasks[0].itemIndex),
-						settings.request,
-					),
-				itemContext,
-				output,
-				recover,
-			},
-			settings.batchSize,
-			settings.concurrency,
-		);
-	}
-	if (!single) throw new Error('A consignment call needs a single or a list request');
-
-	return await runPerItem<Task>(
-		context,
-		items,
-		{
-			read,
-			send: async (task) => {
-				try {
-					const { body } = await sortedProApiExchange.call(context, single(task), itemContext(task), settings.request);
-					return await output(task, body);
-				} catch (error) {
-					// Only a refusal that follows a lost answer can mean "already done by us".
-					if (answerWasLost(error) && /^4/.test(String((error as NodeApiError).httpCode))) {
-						const recovered = await recover(task);
-						if (recovered) return recovered;
+		const calls = chunk(tasks, settings.batchSize, call.batchKey ?? (() => ''));
+		await forEachConcurrently(calls, settings.concurrency, async (batch) => {
+			let exchange: SortedProExchange;
+			try {
+				exchange = await send(
+					list(batch),
+					callContext(describeConsignments(batch), batch[0], batch[0].itemIndex),
+				);
+			} catch (error) {
+				for (const task of batch) results.fail(task.itemIndex, error, task.consignmentReference);
+				return;
+			}
+			const entries = matchResults(batch, exchange.body);
+			for (const [index, task] of batch.entries()) {
+				const entry = entries[index];
+				if (!entry) {
+					const reason =
+						"SortedPRO's answer to the batch call had no result for this consignment, so it may or may not have been processed; check it in SortedPRO";
+					results.fail(
+						task.itemIndex,
+						sortedProItemFailure(node, reason, itemContext(task)),
+						task.consignmentReference,
+					);
+				} else if (!succeeded(entry)) {
+					const reason = typeof entry.Message === 'string' ? entry.Message.trim() : '';
+					const recovered = exchange.answerLost ? await recover(task) : undefined;
+					if (recovered) results.succeed(task.itemIndex, recovered);
+					else
+						results.fail(
+							task.itemIndex,
+							sortedProItemFailure(node, reason, itemContext(task)),
+							task.consignmentReference,
+						);
+				} else {
+					try {
+						results.succeed(task.itemIndex, await output(task, entry));
+					} catch (error) {
+						results.fail(task.itemIndex, error, task.consignmentReference);
 					}
-					throw nodeErrorOf(context, error, task.itemIndex);
 				}
-			},
-		},
-		settings.concurrency,
-	);
+			}
+		});
+		return results.toArray();
+	}
+
+	// 2b. One request per item.
+	if (!single) throw new Error('A consignment call needs a single or a list request');
+	await forEachConcurrently(tasks, settings.concurrency, async (task) => {
+		try {
+			const { body } = await send(single(task), itemContext(task));
+			results.succeed(task.itemIndex, await output(task, body));
+		} catch (error) {
+			// Only a refusal that follows a lost answer can mean "already done by us".
+			const refusedAfterLoss =
+				answerWasLost(error) && /^4/.test(String((error as NodeApiError).httpCode));
+			const recovered = refusedAfterLoss ? await recover(task) : undefined;
+			if (recovered) results.succeed(task.itemIndex, recovered);
+			else results.fail(task.itemIndex, error, task.consignmentReference);
+		}
+	});
+	return results.toArray();
 }

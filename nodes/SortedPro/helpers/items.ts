@@ -35,17 +35,6 @@ export function nodeErrorOf(
 	return new NodeOperationError(context.getNode(), asError(error), { itemIndex });
 }
 
-/** The item's consignment reference as typed, for an error item whose other input was bad. */
-function rawConsignmentReference(context: IExecuteFunctions, itemIndex: number): string | undefined {
-	try {
-		const raw: unknown = context.getNodeParameter('consignmentReference', itemIndex, '');
-		return typeof raw === 'string' && raw.trim() ? raw.trim() : undefined;
-	} catch {
-		// Operations without this parameter, or an expression that failed: nothing to name.
-		return undefined;
-	}
-}
-
 /**
  * Collects exactly one outcome per input item. A failure either stops the run (thrown,
  * naming the item) or, with "On Error: Continue", becomes that item's error item.
@@ -55,9 +44,14 @@ export class ItemResults {
 
 	private readonly continueOnFail: boolean;
 
+	/**
+	 * @param referenceOf the consignment an item is about as typed, to name it on an error
+	 * item when its input could not be read
+	 */
 	constructor(
 		private readonly context: IExecuteFunctions,
 		itemCount: number,
+		private readonly referenceOf: (itemIndex: number) => string | undefined = () => undefined,
 	) {
 		this.outcomes = new Array<INodeExecutionData[] | undefined>(itemCount);
 		this.continueOnFail = context.continueOnFail();
@@ -71,13 +65,14 @@ export class ItemResults {
 	fail(itemIndex: number, error: unknown, consignmentReference?: string): void {
 		const nodeError = nodeErrorOf(this.context, error, itemIndex);
 		if (!this.continueOnFail) throw nodeError;
-		const httpStatus = nodeError instanceof NodeApiError && nodeError.httpCode ? Number(nodeError.httpCode) : null;
+		const httpStatus =
+			nodeError instanceof NodeApiError && nodeError.httpCode ? Number(nodeError.httpCode) : null;
 		this.outcomes[itemIndex] = [
 			{
 				json: {
 					error: nodeError.message,
 					...(nodeError.description ? { errorDescription: nodeError.description } : {}),
-					consignmentReference: consignmentReference ?? rawConsignmentReference(this.context, itemIndex) ?? null,
+					consignmentReference: consignmentReference ?? this.referenceOf(itemIndex) ?? null,
 					httpStatus,
 				},
 				pairedItem: { item: itemIndex },
@@ -131,7 +126,9 @@ export async function forEachConcurrently<Entry>(
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
+	await Promise.all(
+		Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker),
+	);
 	if (stoppedBy) throw stoppedBy.error;
 }
 

@@ -42,7 +42,8 @@ export function referenceFromLink(href: unknown): string | undefined {
 /** Attaches the consignment reference to a JSON answer, keeping an odd-shaped answer rather than dropping it. */
 export function withConsignmentReference(body: unknown, consignmentReference: string): IDataObject {
 	const single = Array.isArray(body) && body.length === 1 ? (body[0] as unknown) : body;
-	if (single === undefined || single === null) return { ConsignmentReference: consignmentReference };
+	if (single === undefined || single === null)
+		return { ConsignmentReference: consignmentReference };
 	if (typeof single !== 'object' || Array.isArray(single)) {
 		return { ConsignmentReference: consignmentReference, response: single as IDataObject };
 	}

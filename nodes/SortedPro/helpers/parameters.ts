@@ -8,13 +8,22 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * Refuses text with a broken character (a lone surrogate, left over from cutting an emoji
  * in half), which would otherwise fail deep inside the request as "URI malformed".
  */
-export function assertWellFormed(context: IExecuteFunctions, value: string, fieldLabel: string, itemIndex: number): void {
+export function assertWellFormed(
+	context: IExecuteFunctions,
+	value: string,
+	fieldLabel: string,
+	itemIndex: number,
+): void {
 	if (LONE_SURROGATE.test(value)) {
-		throw new NodeOperationError(context.getNode(), `"${fieldLabel}" in item ${itemIndex} contains a broken character`, {
-			itemIndex,
-			description:
-				'The text holds half of an emoji or other two-part character, often from text cut at a fixed length. Fix or remove that character. Nothing was sent to SortedPRO.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${fieldLabel}" in item ${itemIndex} contains a broken character`,
+			{
+				itemIndex,
+				description:
+					'The text holds half of an emoji or other two-part character, often from text cut at a fixed length. Fix or remove that character. Nothing was sent to SortedPRO.',
+			},
+		);
 	}
 }
 
@@ -30,7 +39,9 @@ export function readReference(
 	itemIndex: number,
 	example: string,
 ): string {
-	const raw: unknown = context.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
+	const raw: unknown = context.getNodeParameter(parameterName, itemIndex, '', {
+		extractValue: true,
+	});
 	const value =
 		raw === undefined || raw === null
 			? ''
@@ -51,10 +62,14 @@ export function readReference(
 		);
 	}
 	if (value === '') {
-		throw new NodeOperationError(context.getNode(), `"${fieldLabel}" is empty in item ${itemIndex}`, {
-			itemIndex,
-			description: `Every item needs a ${fieldLabel}. Check that the incoming item has it, or set it to something like ${example}. Nothing was sent to SortedPRO.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${fieldLabel}" is empty in item ${itemIndex}`,
+			{
+				itemIndex,
+				description: `Every item needs a ${fieldLabel}. Check that the incoming item has it, or set it to something like ${example}. Nothing was sent to SortedPRO.`,
+			},
+		);
 	}
 	assertWellFormed(context, value, fieldLabel, itemIndex);
 	// "." and ".." would be read as path navigation by any URL parser, even encoded.
@@ -66,9 +81,4 @@ export function readReference(
 		);
 	}
 	return value;
-}
-
-/** The item's Consignment Reference, which most operations take. */
-export function readConsignmentReference(context: IExecuteFunctions, itemIndex: number): string {
-	return readReference(context, 'consignmentReference', 'Consignment Reference', itemIndex, 'EC-000-05B-MMA');
 }

@@ -1,16 +1,8 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE, batchOptions } from './batch';
-
-import { CREDENTIAL_TYPE, DEFAULT_REQUEST_SETTINGS } from '../transport';
-import { keyRedactor } from '../transport/redact';
+import { DEFAULT_REQUEST_SETTINGS, readSortedProCredentials } from '../transport';
 import type { RequestSettings } from '../transport';
+import { keyRedactor } from '../transport/redact';
 
 /**
  * 5 requests in flight: about 16 requests a second at SortedPRO's usual 300 ms, five
@@ -20,6 +12,13 @@ import type { RequestSettings } from '../transport';
 export const DEFAULT_CONCURRENCY = 5;
 const MAX_CONCURRENCY = 50;
 
+export const DEFAULT_BATCH_SIZE = 100;
+export const MAX_BATCH_SIZE = 1000;
+
+/** The transport's own defaults, shown as the options' defaults. */
+const DEFAULT_MAX_ATTEMPTS = DEFAULT_REQUEST_SETTINGS.maxAttempts;
+const DEFAULT_TIMEOUT_SECONDS = DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000;
+
 export interface RunSettings {
 	concurrency: number;
 	request: RequestSettings;
@@ -27,12 +26,44 @@ export interface RunSettings {
 	batchSize: number;
 }
 
-/** The transport's own defaults, shown as the options' defaults. */
-const DEFAULT_MAX_ATTEMPTS = DEFAULT_REQUEST_SETTINGS.maxAttempts;
-const DEFAULT_TIMEOUT_SECONDS = DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000;
+/**
+ * How an operation calls SortedPRO, which decides its options: one call per item, per
+ * item or in batches, always in batches (list-only endpoints), or calls that are not per
+ * consignment (Get Many).
+ */
+export type CallShape = 'perItem' | 'perItemOrBatches' | 'batches' | 'list';
+
+/**
+ * "Batch Size", and for operations that also have a one-consignment endpoint the "Send in
+ * Batches" switch.
+ */
+function batchOptions(canSendOneByOne: boolean): INodeProperties[] {
+	const size: INodeProperties = {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+		default: DEFAULT_BATCH_SIZE,
+		description: canSendOneByOne
+			? 'With Send in Batches: how many consignments go into one call to SortedPRO'
+			: 'How many consignments go into one call to SortedPRO',
+	};
+	if (!canSendOneByOne) return [size];
+	return [
+		{
+			displayName: 'Send in Batches',
+			name: 'sendInBatches',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to send the items' consignment references to SortedPRO's list endpoint, many per call, instead of one call per item. Each consignment's result is still its own output item.",
+		},
+		size,
+	];
+}
 
 /** The request options every operation has; Max Concurrent Requests where there are many calls. */
-export function requestOptions(manyCalls: boolean): INodeProperties[] {
+function requestOptions(manyCalls: boolean): INodeProperties[] {
 	return [
 		...(manyCalls
 			? [
@@ -67,6 +98,26 @@ export function requestOptions(manyCalls: boolean): INodeProperties[] {
 	];
 }
 
+/** An operation's Options collection: batching where SortedPRO has list calls, and request options. */
+export function operationOptions(shape: CallShape): INodeProperties {
+	const options = [
+		...(shape === 'perItemOrBatches'
+			? batchOptions(true)
+			: shape === 'batches'
+				? batchOptions(false)
+				: []),
+		...requestOptions(shape !== 'list'),
+	];
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 function bounded(value: unknown, fallback: number, min: number, max: number): number {
 	const number = Math.floor(Number(value ?? fallback));
 	return Number.isFinite(number) ? Math.min(max, Math.max(min, number)) : fallback;
@@ -78,7 +129,7 @@ function bounded(value: unknown, fallback: number, min: number, max: number): nu
  */
 export async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
+	const credentials = await readSortedProCredentials(context);
 	return {
 		concurrency: bounded(options.maxConcurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
 		request: {
@@ -89,29 +140,5 @@ export async function readRunSettings(context: IExecuteFunctions): Promise<RunSe
 		},
 		sendInBatches: options.sendInBatches === true,
 		batchSize: bounded(options.batchSize, DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE),
-	};
-}
-
-/**
- * How an operation calls SortedPRO, which decides its options: one call per item,
- * per item or in batches, always in batches (list-only endpoints), or calls that
- * are not per consignment (Get Many).
- */
-export type CallShape = 'perItem' | 'perItemOrBatches' | 'batches' | 'list';
-
-/** The operation's Options collection: batching where SortedPRO has list calls, and request options. */
-export function operationOptions(displayOptions: IDisplayOptions, shape: CallShape): INodeProperties {
-	const options = [
-		...(shape === 'perItemOrBatches' ? batchOptions(true) : shape === 'batches' ? batchOptions(false) : []),
-		...requestOptions(shape !== 'list'),
-	];
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions,
-		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

@@ -1,29 +1,13 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { firstText, isRecord, listOf } from '../helpers/lists';
+import { CARRIER_SERVICES, SERVICE_GROUPS } from '../helpers/referenceLists';
+import type { ReferenceList } from '../helpers/referenceLists';
 import { sortedProApiRequest } from '../transport';
-
-interface ReferenceList {
-	path: string;
-	what: string;
-	codeKeys: string[];
-	nameKeys: string[];
-}
-
-// SortedPRO does not document these lists' fields; the keys are tried in order.
-export const SERVICE_GROUPS: ReferenceList = {
-	path: '/servicegroups/',
-	what: 'carrier service groups',
-	codeKeys: ['ServiceGroupCode', 'Code', 'MpdCarrierServiceGroupReference', 'CarrierServiceGroupReference', 'Reference'],
-	nameKeys: ['Name', 'ServiceGroupName', 'DisplayName', 'Description'],
-};
-
-export const CARRIER_SERVICES: ReferenceList = {
-	path: '/carrierservices/',
-	what: 'carrier services',
-	codeKeys: ['Reference', 'MpdCarrierServiceReference', 'CarrierServiceReference', 'Code'],
-	nameKeys: ['Name', 'CarrierServiceName', 'DisplayName', 'Description'],
-};
 
 /**
  * A searchable drop-down of SortedPRO reference data. When the list cannot be loaded,
@@ -36,10 +20,16 @@ async function searchReferenceList(
 ): Promise<INodeListSearchResult> {
 	const wanted = (filter ?? '').trim();
 	const body = await sortedProApiRequest
-		.call(context, { method: 'GET', path: list.path }, { action: `load the ${list.what}`, notFound: `the ${list.what} list` })
+		.call(
+			context,
+			{ method: 'GET', path: list.path },
+			{ action: `load the ${list.what}`, notFound: `the ${list.what} list` },
+		)
 		.catch((error: unknown) => (wanted ? undefined : Promise.reject(error)));
 	if (body === undefined && wanted) {
-		return { results: [{ name: `Use code "${wanted}" (the list could not be loaded)`, value: wanted }] };
+		return {
+			results: [{ name: `Use code "${wanted}" (the list could not be loaded)`, value: wanted }],
+		};
 	}
 
 	const entries: INodeListSearchItems[] = listOf(body)
@@ -52,7 +42,9 @@ async function searchReferenceList(
 		.filter((entry) => entry.value !== '');
 
 	const needle = wanted.toLowerCase();
-	const results = needle ? entries.filter((entry) => entry.name.toLowerCase().includes(needle)) : entries;
+	const results = needle
+		? entries.filter((entry) => entry.name.toLowerCase().includes(needle))
+		: entries;
 	if (wanted && !results.some((entry) => entry.value === wanted)) {
 		results.push({ name: `Use code "${wanted}"`, value: wanted });
 	}

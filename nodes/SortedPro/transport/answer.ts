@@ -16,7 +16,8 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 	for (let index = 0; index < text.length; index++) {
 		const char = text.charCodeAt(index);
 		if (inString) {
-			if (char === 0x5c) index++; // backslash: skip the escaped character
+			if (char === 0x5c)
+				index++; // backslash: skip the escaped character
 			else if (char === 0x22) inString = false;
 		} else if (char === 0x22) {
 			inString = true;
@@ -40,9 +41,7 @@ export function describeAnswer(text: string, contentType: string): string {
 	return `plain text ("${excerpt}${trimmed.length > 60 ? '…' : ''}")`;
 }
 
-export type ParsedAnswer =
-	| { ok: true; body: unknown }
-	| { ok: false; problem: string };
+export type ParsedAnswer = { ok: true; body: unknown } | { ok: false; problem: string };
 
 /**
  * Parses a successful (2xx) answer's text. SortedPRO answers with a JSON object or
@@ -52,12 +51,18 @@ export type ParsedAnswer =
 /** What a call's successful answer may be besides a JSON object or array. */
 export type AnswerShape = 'json' | 'jsonOrEmpty' | 'jsonOrText';
 
-export function parseSuccessAnswer(text: string, contentType: string, shape: AnswerShape = 'json'): ParsedAnswer {
+export function parseSuccessAnswer(
+	text: string,
+	contentType: string,
+	shape: AnswerShape = 'json',
+): ParsedAnswer {
 	if (text.length > MAX_ANSWER_CHARS) {
 		return { ok: false, problem: `an answer of more than ${MAX_ANSWER_CHARS / 1024 / 1024} MB` };
 	}
 	if (text.trim() === '') {
-		return shape === 'jsonOrEmpty' ? { ok: true, body: undefined } : { ok: false, problem: 'an empty answer' };
+		return shape === 'jsonOrEmpty'
+			? { ok: true, body: undefined }
+			: { ok: false, problem: 'an empty answer' };
 	}
 	if (nestsDeeperThan(text, MAX_ANSWER_DEPTH)) {
 		return { ok: false, problem: `JSON nested more than ${MAX_ANSWER_DEPTH} levels deep` };

@@ -2,28 +2,29 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
+import { sortedProAnswerError, sortedProHttpError, sortedProRedirectError } from './errors';
+import { networkCode, sortedProTransportError } from './networkErrors';
 import {
-	networkCode,
+	NOT_PROCESSED_STATUSES,
+	RETRYABLE_NETWORK_CODES,
+	RETRYABLE_STATUSES,
+	backoffMs,
 	retryAfterMs,
-	sortedProAnswerError,
-	sortedProHttpError,
-	sortedProRedirectError,
-	sortedProTransportError,
-} from '../helpers/errors';
-import type { SortedProCallContext } from '../helpers/errors';
+} from './retry';
+import type { SortedProCallContext } from './errors';
 import { parseErrorAnswer, parseSuccessAnswer } from './answer';
+import { CREDENTIAL_TYPE, readSortedProCredentials, sendAttempt } from './attempt';
+import type { RequestContext } from './attempt';
 import { keyRedactor } from './redact';
 import type { Redactor } from './redact';
 import type { AnswerShape } from './answer';
 
-export const CREDENTIAL_TYPE = 'sortedProApi';
+export { CREDENTIAL_TYPE, readSortedProCredentials };
 
 /** How one run talks to SortedPRO; read from the node's options (helpers/settings.ts). */
 export interface RequestSettings {
@@ -40,17 +41,6 @@ export interface RequestSettings {
 }
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { maxAttempts: 5, timeoutMs: 30_000 };
-
-/** Backoff between attempts: 0.5 s doubling, at most 15 s (a Retry-After, up to a minute, takes precedence). */
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_CAP_MS = 15_000;
-
-/** Statuses that mean "not done, try again later"; every other 4xx is final. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-/** Of those, the ones after which SortedPRO certainly did nothing (safe even for a create). */
-const NOT_PROCESSED_STATUSES = new Set([429, 503]);
-/** Network failures worth another attempt. */
-const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN']);
 
 /**
  * Builds a request path in which every interpolated value is one URL-encoded path
@@ -89,63 +79,8 @@ export interface SortedProExchange {
 	answerLost: boolean;
 }
 
-/** Exponential backoff with full jitter, so parallel items do not retry in lockstep. */
-function backoffMs(attempt: number): number {
-	return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-}
-
 function attemptsNote(attempts: number): string {
 	return attempts > 1 ? ` (after ${attempts} attempts)` : '';
-}
-
-/** The context a request is made in: an execution (the node) or the editor (a drop-down). */
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-/** A network error of our own for an attempt that ran past Request Timeout. */
-function attemptTimedOut(timeoutMs: number): Error {
-	return Object.assign(new Error(`timeout of ${timeoutMs} ms exceeded`), { code: 'ETIMEDOUT' });
-}
-
-/**
- * Sends one attempt, bounded as a whole by `timeoutMs` (not only while the line is idle: a
- * server trickling a byte at a time is cut off too). n8n replaces a request's own abort
- * signal with the execution's cancel signal, so the attempt's deadline joins that signal
- * through a context that differs from the node's only in the signal it hands out.
- */
-async function sendAttempt(
-	context: RequestContext,
-	options: IHttpRequestOptions,
-	credentials: ICredentialDataDecryptedObject | undefined,
-	timeoutMs: number,
-): Promise<IN8nHttpFullResponse> {
-	// AbortSignal.timeout's timer does not keep n8n's process alive; `done` detaches the
-	// listener as soon as the attempt has settled.
-	const deadline = AbortSignal.timeout(timeoutMs);
-	const done = new AbortController();
-	const timedOut = new Promise<never>((_resolve, reject) => {
-		deadline.addEventListener('abort', () => reject(attemptTimedOut(timeoutMs)), { once: true, signal: done.signal });
-	});
-	let caller: RequestContext = context;
-	if ('getExecutionCancelSignal' in context) {
-		const cancel = context.getExecutionCancelSignal();
-		const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
-		caller = Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as RequestContext;
-	} else {
-		options.abortSignal = deadline;
-	}
-	try {
-		return await Promise.race([
-			context.helpers.httpRequestWithAuthentication.call(
-				caller,
-				CREDENTIAL_TYPE,
-				options,
-				credentials ? { credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: credentials } } : undefined,
-			) as Promise<IN8nHttpFullResponse>,
-			timedOut,
-		]);
-	} finally {
-		done.abort();
-	}
 }
 
 /** The answer's text: requests ask for text, so that nothing is parsed before it is redacted. */
@@ -194,10 +129,11 @@ export async function sortedProApiExchange(
 		options.body = JSON.stringify(request.body);
 		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 	}
-	const credentials = settings.credentials ?? (await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE));
+	const credentials = settings.credentials ?? (await readSortedProCredentials(this));
 	const redact: Redactor = settings.redact ?? keyRedactor(credentials?.apiKey);
 	const repeatable = request.repeatable ?? true;
-	const cancelSignal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+	const cancelSignal =
+		'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 	const node = this.getNode();
 	let answerLost = false;
 
@@ -208,7 +144,8 @@ export async function sortedProApiExchange(
 		} catch (error) {
 			const code = networkCode(error);
 			const mapped = sortedProTransportError(node, error, context, redact);
-			const retryable = RETRYABLE_NETWORK_CODES.has(code) && (repeatable || code === 'ECONNREFUSED');
+			const retryable =
+				RETRYABLE_NETWORK_CODES.has(code) && (repeatable || code === 'ECONNREFUSED');
 			const lostNow = RETRYABLE_NETWORK_CODES.has(code) && code !== 'ECONNREFUSED';
 			if (!retryable || attempt >= settings.maxAttempts || cancelSignal?.aborted) {
 				throw withAttempts(mapped, attempt, answerLost || lostNow, context);
@@ -224,20 +161,34 @@ export async function sortedProApiExchange(
 		const text = redact(answerText(response.body));
 		if (status >= 300 && status < 400) {
 			const location = redact(headerText(headers, 'location'));
-			throw withAttempts(sortedProRedirectError(node, status, location, context), attempt, answerLost);
+			throw withAttempts(
+				sortedProRedirectError(node, status, location, context),
+				attempt,
+				answerLost,
+			);
 		}
 		if (status >= 200 && status < 300) {
 			const parsed = parseSuccessAnswer(text, headerText(headers, 'content-type'), request.answer);
 			if (parsed.ok) return { body: parsed.body, answerLost };
-			throw withAttempts(sortedProAnswerError(node, status, parsed.problem, context), attempt, answerLost);
+			throw withAttempts(
+				sortedProAnswerError(node, status, parsed.problem, context),
+				attempt,
+				answerLost,
+			);
 		}
 
 		const body = parseErrorAnswer(text);
-		const retryable = RETRYABLE_STATUSES.has(status) && (repeatable || NOT_PROCESSED_STATUSES.has(status));
+		const retryable =
+			RETRYABLE_STATUSES.has(status) && (repeatable || NOT_PROCESSED_STATUSES.has(status));
 		if (!retryable || attempt >= settings.maxAttempts || cancelSignal?.aborted) {
 			// A gateway that failed (502) or timed out (504) may have passed the request on.
 			const maybeDone = answerLost || status === 502 || status === 504;
-			throw withAttempts(sortedProHttpError(node, status, body, headers, context), attempt, maybeDone, context);
+			throw withAttempts(
+				sortedProHttpError(node, status, body, headers, context),
+				attempt,
+				maybeDone,
+				context,
+			);
 		}
 		await sleep(retryAfterMs(headers) ?? backoffMs(attempt));
 	}
@@ -266,10 +217,12 @@ export function answerWasLost(error: unknown): boolean {
 
 /** The answer's body only, for callers that do not care how it was reached. */
 export async function sortedProApiRequest(
-	this: IExecuteFunctions | ILoadOptionsFunctions,
+	this: RequestContext,
 	request: SortedProRequest,
 	context: SortedProCallContext,
 	settings?: RequestSettings,
 ): Promise<unknown> {
 	return (await sortedProApiExchange.call(this, request, context, settings)).body;
 }
+
+export type { RequestContext, SortedProCallContext };

@@ -1,11 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { BatchTask } from '../../helpers/batch';
-import { runConsignmentCall } from '../../helpers/consignmentCall';
-import { operationOptions } from '../../helpers/settings';
-import { readConsignmentReference, readReference } from '../../helpers/parameters';
+import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
+import { consignmentReference, referenceField } from '../../helpers/fields';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, showFor } from '../common';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
 
@@ -16,47 +13,35 @@ export const option: OperationOption = {
 	description: 'Allocate each consignment with a quote it was given earlier',
 };
 
-const displayOptions = showFor('allocation', option.value);
+const quoteReference = referenceField({
+	displayName: 'Quote Reference',
+	name: 'quoteReference',
+	example: '5f0c1e9a-3b7d-4c1e-9a0b-2c6f0a8d9e11',
+	description:
+		'The QuoteReference (a GUID) from the quotes SortedPRO returned for this consignment',
+});
 
 export const description: INodeProperties[] = [
-	consignmentReferenceField(displayOptions),
-	{
-		displayName: 'Quote Reference',
-		name: 'quoteReference',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 5f0c1e9a-3b7d-4c1e-9a0b-2c6f0a8d9e11',
-		description: 'The QuoteReference (a GUID) from the quotes SortedPRO returned for this consignment',
-		displayOptions,
-	},
-	operationOptions(displayOptions, 'perItem'),
+	consignmentReference.property,
+	quoteReference.property,
 ];
 
-interface Task extends BatchTask {
+interface Task extends ConsignmentTask {
 	quoteReference: string;
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runConsignmentCall<Task>(this, items, {
-		read: (itemIndex) => ({
-			itemIndex,
-			consignmentReference: readConsignmentReference(this, itemIndex),
-			quoteReference: readReference(
-				this,
-				'quoteReference',
-				'Quote Reference',
-				itemIndex,
-				'5f0c1e9a-3b7d-4c1e-9a0b-2c6f0a8d9e11',
-			),
-		}),
-		action: (subject, task) => `allocate ${subject} with quote ${task.quoteReference}`,
-		notFound: (subject, task) => `${subject} or quote ${task.quoteReference}`,
-		stateRule: ALLOCATABLE_STATES_RULE,
-		doneStates: ['Allocated'],
-		single: ({ consignmentReference, quoteReference }) => ({
-			method: 'PUT',
-			path: sortedProPath`/allocation/${consignmentReference}/allocatewithquote/${quoteReference}`,
-		}),
-	});
-}
+export const call: ConsignmentCall<Task> = {
+	read: (context, itemIndex) => ({
+		itemIndex,
+		consignmentReference: consignmentReference.read(context, itemIndex),
+		quoteReference: quoteReference.read(context, itemIndex),
+	}),
+	action: (subject, task) => `allocate ${subject} with quote ${task.quoteReference}`,
+	notFound: (subject, task) => `${subject} or quote ${task.quoteReference}`,
+	stateRule: ALLOCATABLE_STATES_RULE,
+	doneStates: ['Allocated'],
+	single: ({ consignmentReference, quoteReference }) => ({
+		method: 'PUT',
+		path: sortedProPath`/allocation/${consignmentReference}/allocatewithquote/${quoteReference}`,
+	}),
+};

@@ -8,6 +8,17 @@ import { defineResource } from '../types';
 
 // Adding an operation: a new <name>.operation.ts file and one entry here (the first is the default).
 export const allocation = defineResource(
-	{ name: 'Allocation', value: 'allocation', description: 'Allocate consignments to carrier services, or deallocate them' },
-	[allocateWithServiceGroup, allocate, allocateWithCarrierService, allocateWithQuote, allocateWithDefaultRules, deallocate],
+	{
+		name: 'Allocation',
+		value: 'allocation',
+		description: 'Allocate consignments to carrier services, or deallocate them',
+	},
+	[
+		allocateWithServiceGroup,
+		allocate,
+		allocateWithCarrierService,
+		allocateWithQuote,
+		allocateWithDefaultRules,
+		deallocate,
+	],
 );

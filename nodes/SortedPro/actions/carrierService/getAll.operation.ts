@@ -1,4 +1,4 @@
-import { CARRIER_SERVICES } from '../../methods/listSearch';
+import { CARRIER_SERVICES } from '../../helpers/referenceLists';
 import { referenceListOperation } from '../referenceList';
 import type { OperationOption } from '../types';
 
@@ -9,4 +9,4 @@ export const option: OperationOption = {
 	description: 'List the carrier services of the account, with their references',
 };
 
-export const { description, execute } = referenceListOperation('carrierService', CARRIER_SERVICES.path, CARRIER_SERVICES.what);
+export const { description, execute, shape } = referenceListOperation(CARRIER_SERVICES);

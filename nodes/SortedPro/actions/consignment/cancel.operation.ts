@@ -1,11 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { BatchTask } from '../../helpers/batch';
-import { runConsignmentCall } from '../../helpers/consignmentCall';
-import { operationOptions } from '../../helpers/settings';
-import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, showFor } from '../common';
+import type { ConsignmentCall } from '../../helpers/consignmentCall';
+import { consignmentReference } from '../../helpers/fields';
 import { withConsignmentReference } from '../../helpers/lists';
+import { sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -15,29 +13,26 @@ export const option: OperationOption = {
 	description: 'Cancel consignments that will not be shipped',
 };
 
-const displayOptions = showFor('consignment', option.value);
+export const description: INodeProperties[] = [consignmentReference.property];
 
-export const description: INodeProperties[] = [
-	consignmentReferenceField(displayOptions),
-	operationOptions(displayOptions, 'perItemOrBatches'),
-];
-
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runConsignmentCall<BatchTask>(this, items, {
-		action: (subject) => `cancel ${subject}`,
-		stateRule: 'SortedPRO cannot cancel a consignment in its current state (for example once it has been dispatched or collected).',
-		doneStates: ['Cancelled'],
-		single: ({ consignmentReference }) => ({
-			method: 'PUT',
-			path: sortedProPath`/consignments/${consignmentReference}/cancel`,
-			// SortedPRO answers this one with 200 and no body.
-			answer: 'jsonOrEmpty',
-		}),
-		list: (tasks) => ({
-			method: 'PUT',
-			path: '/consignments/cancellist',
-			body: tasks.map((task) => task.consignmentReference),
-		}),
-		output: (task, answer) => ({ Cancelled: true, ...withConsignmentReference(answer, task.consignmentReference) }),
-	});
-}
+export const call: ConsignmentCall = {
+	action: (subject) => `cancel ${subject}`,
+	stateRule:
+		'SortedPRO cannot cancel a consignment in its current state (for example once it has been dispatched or collected).',
+	doneStates: ['Cancelled'],
+	single: ({ consignmentReference }) => ({
+		method: 'PUT',
+		path: sortedProPath`/consignments/${consignmentReference}/cancel`,
+		// SortedPRO answers this one with 200 and no body.
+		answer: 'jsonOrEmpty',
+	}),
+	list: (tasks) => ({
+		method: 'PUT',
+		path: '/consignments/cancellist',
+		body: tasks.map((task) => task.consignmentReference),
+	}),
+	output: (_context, task, answer) => ({
+		Cancelled: true,
+		...withConsignmentReference(answer, task.consignmentReference),
+	}),
+};

@@ -1,10 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { BatchTask } from '../../helpers/batch';
-import { runConsignmentCall } from '../../helpers/consignmentCall';
-import { operationOptions } from '../../helpers/settings';
+import type { ConsignmentCall } from '../../helpers/consignmentCall';
+import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, showFor } from '../common';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -14,16 +12,12 @@ export const option: OperationOption = {
 	description: 'Get the full details of a consignment',
 };
 
-const displayOptions = showFor('consignment', option.value);
+export const description: INodeProperties[] = [consignmentReference.property];
 
-export const description: INodeProperties[] = [
-	consignmentReferenceField(displayOptions),
-	operationOptions(displayOptions, 'perItem'),
-];
-
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runConsignmentCall<BatchTask>(this, items, {
-		action: (subject) => `get ${subject}`,
-		single: ({ consignmentReference }) => ({ method: 'GET', path: sortedProPath`/consignments/${consignmentReference}` }),
-	});
-}
+export const call: ConsignmentCall = {
+	action: (subject) => `get ${subject}`,
+	single: ({ consignmentReference }) => ({
+		method: 'GET',
+		path: sortedProPath`/consignments/${consignmentReference}`,
+	}),
+};

@@ -1,13 +1,18 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
+import { readResultLimit, returnAllOrLimitFields } from '../../helpers/fields';
 import { firstText, isRecord, listOf } from '../../helpers/lists';
-import { operationOptions, readRunSettings } from '../../helpers/settings';
+import { readRunSettings } from '../../helpers/settings';
 import { assertWellFormed } from '../../helpers/parameters';
 import { sortedProApiRequest, sortedProPath } from '../../transport';
-import { readResultLimit, returnAllOrLimitFields, showFor } from '../common';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -16,8 +21,6 @@ export const option: OperationOption = {
 	action: 'Get many consignments',
 	description: 'Search consignments, for example all in state Allocated',
 };
-
-const displayOptions = showFor('consignment', option.value);
 
 // SortedPRO's consignment states, as its API names them in the State filter.
 const STATES = [
@@ -39,14 +42,13 @@ const STATES = [
 ].sort(([a], [b]) => a.localeCompare(b));
 
 export const description: INodeProperties[] = [
-	...returnAllOrLimitFields(displayOptions),
+	...returnAllOrLimitFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions,
 		options: [
 			{
 				displayName: 'Other Query Parameters',
@@ -76,8 +78,10 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	operationOptions(displayOptions, 'list'),
 ];
+
+/** Get Many makes its own requests (pages), not one per consignment. */
+export const shape = 'list';
 
 /** SortedPRO pages with take/skip in the path; pages of this size are asked for. */
 const PAGE_SIZE = 100;
@@ -97,20 +101,34 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
 	if (typeof filters.state === 'string' && filters.state) query.State = filters.state;
-	const extra = (filters.query as { parameter?: Array<{ name?: string; value?: string }> } | undefined)?.parameter ?? [];
+	const extra =
+		(filters.query as { parameter?: Array<{ name?: string; value?: string }> } | undefined)
+			?.parameter ?? [];
 	for (const { name, value } of extra) {
 		if (!name?.trim()) continue;
 		assertWellFormed(context, name, 'Filters > Other Query Parameters > Name', itemIndex);
-		assertWellFormed(context, String(value ?? ''), 'Filters > Other Query Parameters > Value', itemIndex);
+		assertWellFormed(
+			context,
+			String(value ?? ''),
+			'Filters > Other Query Parameters > Value',
+			itemIndex,
+		);
 		query[name.trim()] = value ?? '';
 	}
 	return query;
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const settings = await readRunSettings(this);
 	return await runPerItem<Task>(this, items, {
-		read: (itemIndex) => ({ itemIndex, limit: readResultLimit(this, itemIndex), query: readQuery(this, itemIndex) }),
+		read: (itemIndex) => ({
+			itemIndex,
+			limit: readResultLimit(this, itemIndex),
+			query: readQuery(this, itemIndex),
+		}),
 		send: async ({ itemIndex, limit, query }) => {
 			const found: IDataObject[] = [];
 			const seen = new Set<string>();
@@ -129,7 +147,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const entries = listOf(
 					await sortedProApiRequest.call(
 						this,
-						{ method: 'GET', path: sortedProPath`/consignments/${String(take)}/${String(skip)}`, qs: query },
+						{
+							method: 'GET',
+							path: sortedProPath`/consignments/${String(take)}/${String(skip)}`,
+							qs: query,
+						},
 						{ action: 'search consignments', notFound: 'the consignment search', itemIndex },
 						settings.request,
 					),

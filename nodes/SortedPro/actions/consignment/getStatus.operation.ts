@@ -1,11 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { BatchTask } from '../../helpers/batch';
-import { runConsignmentCall } from '../../helpers/consignmentCall';
-import { operationOptions } from '../../helpers/settings';
+import type { ConsignmentCall } from '../../helpers/consignmentCall';
+import { consignmentReference } from '../../helpers/fields';
 import { isRecord, withConsignmentReference } from '../../helpers/lists';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, showFor } from '../common';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -15,26 +13,21 @@ export const option: OperationOption = {
 	description: 'Get the current state of a consignment (Unallocated, Allocated, Manifested...)',
 };
 
-const displayOptions = showFor('consignment', option.value);
+export const description: INodeProperties[] = [consignmentReference.property];
 
-export const description: INodeProperties[] = [
-	consignmentReferenceField(displayOptions),
-	operationOptions(displayOptions, 'perItem'),
-];
-
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runConsignmentCall<BatchTask>(this, items, {
-		action: (subject) => `get the status of ${subject}`,
-		single: ({ consignmentReference }) => ({
-			method: 'GET',
-			path: sortedProPath`/consignments/${consignmentReference}/status`,
-			// SortedPRO may answer with the bare state as a JSON string.
-			answer: 'jsonOrText',
-		}),
-		// The status may come back as a bare string such as "Allocated".
-		output: (task, answer) =>
-			isRecord(answer) || Array.isArray(answer)
-				? withConsignmentReference(answer, task.consignmentReference)
-				: { ConsignmentReference: task.consignmentReference, Status: answer === undefined ? null : String(answer) },
-	});
-}
+export const call: ConsignmentCall = {
+	action: (subject) => `get the status of ${subject}`,
+	single: ({ consignmentReference }) => ({
+		method: 'GET',
+		path: sortedProPath`/consignments/${consignmentReference}/status`,
+		// SortedPRO may answer with the bare state as a JSON string, such as "Allocated".
+		answer: 'jsonOrText',
+	}),
+	output: (_context, task, answer) =>
+		isRecord(answer) || Array.isArray(answer)
+			? withConsignmentReference(answer, task.consignmentReference)
+			: {
+					ConsignmentReference: task.consignmentReference,
+					Status: answer === undefined ? null : String(answer),
+				},
+};

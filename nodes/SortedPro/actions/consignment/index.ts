@@ -7,6 +7,10 @@ import { defineResource } from '../types';
 
 // Adding an operation: a new <name>.operation.ts file and one entry here (the first is the default).
 export const consignment = defineResource(
-	{ name: 'Consignment', value: 'consignment', description: 'Create, find and cancel consignments' },
+	{
+		name: 'Consignment',
+		value: 'consignment',
+		description: 'Create, find and cancel consignments',
+	},
 	[create, cancel, get, getAll, getStatus],
 );

@@ -1,15 +1,23 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import type { BatchTask } from '../../helpers/batch';
-import { runConsignmentCall } from '../../helpers/consignmentCall';
-import { operationOptions } from '../../helpers/settings';
+import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
+import { consignmentReference, referenceField } from '../../helpers/fields';
 import { isRecord } from '../../helpers/lists';
-import { readConsignmentReference, readReference } from '../../helpers/parameters';
 import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, showFor } from '../common';
 import type { OperationOption } from '../types';
-import { ACCOUNT_DEFAULT_FORMAT, LABEL_FORMATS, isFormatOption, readLabelFile, safeFileName } from './labelFile';
+import {
+	ACCOUNT_DEFAULT_FORMAT,
+	LABEL_FORMATS,
+	isFormatOption,
+	readLabelFile,
+	safeFileName,
+} from './labelFile';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -18,38 +26,44 @@ export const option: OperationOption = {
 	description: 'Get the shipping label of a consignment or of one of its packages, as a file',
 };
 
-const displayOptions = showFor('label', option.value);
+const packageReference = referenceField(
+	{
+		displayName: 'Package Reference',
+		name: 'packageReference',
+		example: 'EP-000-05F-1E8',
+		description: 'The SortedPRO reference of the package whose label is wanted',
+	},
+	{ displayOptions: { show: { labelFor: ['package'] } } },
+);
 
 export const description: INodeProperties[] = [
-	consignmentReferenceField(displayOptions),
+	consignmentReference.property,
 	{
 		displayName: 'Label For',
 		name: 'labelFor',
 		type: 'options',
 		default: 'consignment',
-		displayOptions,
 		options: [
-			{ name: 'Whole Consignment', value: 'consignment', description: 'All packages of the consignment' },
+			{
+				name: 'Whole Consignment',
+				value: 'consignment',
+				description: 'All packages of the consignment',
+			},
 			{ name: 'One Package', value: 'package', description: 'The label of one package' },
 		],
 	},
-	{
-		displayName: 'Package Reference',
-		name: 'packageReference',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. EP-000-05F-1E8',
-		displayOptions: { show: { ...displayOptions.show, labelFor: ['package'] } },
-	},
+	packageReference.property,
 	{
 		displayName: 'Format',
 		name: 'format',
 		type: 'options',
 		default: 'PDF',
-		displayOptions,
 		options: [
-			{ name: 'Account Default', value: 'default', description: "The label format set in SortedPRO for the carrier" },
+			{
+				name: 'Account Default',
+				value: 'default',
+				description: 'The label format set in SortedPRO for the carrier',
+			},
 			{ name: 'PDF', value: 'PDF' },
 			{ name: 'PNG', value: 'PNG' },
 			{ name: 'ZPL', value: 'ZPL' },
@@ -63,74 +77,90 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		hint: 'The name of the output binary field to put the label file in',
-		displayOptions,
 	},
-	operationOptions(displayOptions, 'perItem'),
 ];
 
 const FORMAT_OPTIONS = [ACCOUNT_DEFAULT_FORMAT, ...Object.keys(LABEL_FORMATS)];
 
-interface Task extends BatchTask {
+interface Task extends ConsignmentTask {
 	packageReference?: string;
 	format: string;
 	binaryPropertyName: string;
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runConsignmentCall<Task>(this, items, {
-		read: (itemIndex) => {
-			const forPackage = this.getNodeParameter('labelFor', itemIndex, 'consignment') === 'package';
-			const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-			if (!binaryPropertyName) {
-				throw new NodeOperationError(this.getNode(), `"Put Output File in Field" is empty in item ${itemIndex}`, {
+export const call: ConsignmentCall<Task> = {
+	read: (context, itemIndex) => {
+		const forPackage = context.getNodeParameter('labelFor', itemIndex, 'consignment') === 'package';
+		const binaryPropertyName = String(
+			context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+		).trim();
+		if (!binaryPropertyName) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`"Put Output File in Field" is empty in item ${itemIndex}`,
+				{
 					itemIndex,
 					description: 'Enter a field name such as data.',
-				});
-			}
-			return {
-				itemIndex,
-				consignmentReference: readConsignmentReference(this, itemIndex),
-				packageReference: forPackage
-					? readReference(this, 'packageReference', 'Package Reference', itemIndex, 'EP-000-05F-1E8')
-					: undefined,
-				format: readFormat(this, itemIndex),
-				binaryPropertyName,
-			};
-		},
-		action: (subject, task) =>
-			`get the ${task.format === 'default' ? '' : `${task.format} `}label of ${task.packageReference ? `package ${task.packageReference} of ` : ''}${subject}`,
-		notFound: (subject, task) => (task.packageReference ? `${subject} or package ${task.packageReference}` : subject),
-		stateRule: 'Labels exist only once a consignment is allocated: allocate it first.',
-		single: ({ consignmentReference, packageReference, format }) => {
-			const base = packageReference
-				? sortedProPath`/labels/package/${consignmentReference}/${packageReference}`
-				: sortedProPath`/labels/${consignmentReference}`;
-			return { method: 'GET', path: format === 'default' ? base : base + sortedProPath`/${format}` };
-		},
-		output: async (task, answer) => await labelFile(this, task, answer),
-	});
-}
+				},
+			);
+		}
+		return {
+			itemIndex,
+			consignmentReference: consignmentReference.read(context, itemIndex),
+			packageReference: forPackage ? packageReference.read(context, itemIndex) : undefined,
+			format: readFormat(context, itemIndex),
+			binaryPropertyName,
+		};
+	},
+	action: (subject, task) =>
+		`get the ${task.format === 'default' ? '' : `${task.format} `}label of ${task.packageReference ? `package ${task.packageReference} of ` : ''}${subject}`,
+	notFound: (subject, task) =>
+		task.packageReference ? `${subject} or package ${task.packageReference}` : subject,
+	stateRule: 'Labels exist only once a consignment is allocated: allocate it first.',
+	single: ({ consignmentReference, packageReference, format }) => {
+		const base = packageReference
+			? sortedProPath`/labels/package/${consignmentReference}/${packageReference}`
+			: sortedProPath`/labels/${consignmentReference}`;
+		return { method: 'GET', path: format === 'default' ? base : base + sortedProPath`/${format}` };
+	},
+	output: async (context, task, answer) => await labelFile(context, task, answer),
+};
 
 /** The Format option, which an expression could set to anything. */
 function readFormat(context: IExecuteFunctions, itemIndex: number): string {
 	const format = String(context.getNodeParameter('format', itemIndex, 'PDF') ?? '').trim();
 	if (!isFormatOption(format)) {
-		throw new NodeOperationError(context.getNode(), `"Format" in item ${itemIndex} is "${format.slice(0, 40)}", which is not a label format`, {
-			itemIndex,
-			description: `Use one of ${FORMAT_OPTIONS.join(', ')} (${ACCOUNT_DEFAULT_FORMAT} is the format set in SortedPRO for the carrier). Nothing was sent to SortedPRO.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Format" in item ${itemIndex} is "${format.slice(0, 40)}", which is not a label format`,
+			{
+				itemIndex,
+				description: `Use one of ${FORMAT_OPTIONS.join(', ')} (${ACCOUNT_DEFAULT_FORMAT} is the format set in SortedPRO for the carrier). Nothing was sent to SortedPRO.`,
+			},
+		);
 	}
 	return format;
 }
 
-async function labelFile(context: IExecuteFunctions, task: Task, answer: unknown): Promise<INodeExecutionData[]> {
+async function labelFile(
+	context: IExecuteFunctions,
+	task: Task,
+	answer: unknown,
+): Promise<INodeExecutionData[]> {
 	const label = Array.isArray(answer) && answer.length === 1 ? (answer[0] as unknown) : answer;
-	const file = readLabelFile(isRecord(label) ? label.File : undefined, isRecord(label) ? label.ContentType : undefined, task.format);
+	const file = readLabelFile(
+		isRecord(label) ? label.File : undefined,
+		isRecord(label) ? label.ContentType : undefined,
+		task.format,
+	);
 	if (!file.ok) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`Could not get the label of consignment ${task.consignmentReference}: SortedPRO's answer ${file.problem}`,
-			{ itemIndex: task.itemIndex, description: 'Check in SortedPRO that the consignment is allocated and has a label.' },
+			{
+				itemIndex: task.itemIndex,
+				description: 'Check in SortedPRO that the consignment is allocated and has a label.',
+			},
 		);
 	}
 	const fileName = safeFileName(task.packageReference ?? task.consignmentReference, file.extension);

@@ -16,7 +16,8 @@ export interface LabelFormat {
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Tab, line feed, vertical tab, form feed and carriage return: the control bytes text may hold. */
-const isTextByte = (byte: number) => (byte >= 0x20 && byte !== 0x7f) || (byte >= 0x09 && byte <= 0x0d);
+const isTextByte = (byte: number) =>
+	(byte >= 0x20 && byte !== 0x7f) || (byte >= 0x09 && byte <= 0x0d);
 
 /** ZPL is printable text holding at least one label (^XA ... ^XZ). */
 function isZpl(bytes: Buffer): boolean {
@@ -47,7 +48,9 @@ export const LABEL_FORMATS: Record<string, LabelFormat> = { PDF, PNG, ZPL, ZPLII
 export const ACCOUNT_DEFAULT_FORMAT = 'default';
 
 export function isFormatOption(value: string): boolean {
-	return value === ACCOUNT_DEFAULT_FORMAT || Object.prototype.hasOwnProperty.call(LABEL_FORMATS, value);
+	return (
+		value === ACCOUNT_DEFAULT_FORMAT || Object.prototype.hasOwnProperty.call(LABEL_FORMATS, value)
+	);
 }
 
 /** Fewer bytes than this cannot be a printable label. */
@@ -62,7 +65,11 @@ export type LabelFileResult =
  * (or, for the account default, of any known format), with the MIME type to store it under:
  * SortedPRO's own when it names that format, otherwise the format's.
  */
-export function readLabelFile(file: unknown, contentType: unknown, formatOption: string): LabelFileResult {
+export function readLabelFile(
+	file: unknown,
+	contentType: unknown,
+	formatOption: string,
+): LabelFileResult {
 	const base64 = typeof file === 'string' ? file.replace(/\s+/g, '') : '';
 	if (!base64) return { ok: false, problem: 'held no label file' };
 	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 === 1) {
@@ -82,7 +89,8 @@ export function readLabelFile(file: unknown, contentType: unknown, formatOption:
 				: 'held a file that is not a PDF, PNG or ZPL label',
 		};
 	}
-	const sent = typeof contentType === 'string' ? contentType.split(';')[0].trim().toLowerCase() : '';
+	const sent =
+		typeof contentType === 'string' ? contentType.split(';')[0].trim().toLowerCase() : '';
 	return {
 		ok: true,
 		bytes,

@@ -1,4 +1,4 @@
-import { SERVICE_GROUPS } from '../../methods/listSearch';
+import { SERVICE_GROUPS } from '../../helpers/referenceLists';
 import { referenceListOperation } from '../referenceList';
 import type { OperationOption } from '../types';
 
@@ -9,4 +9,4 @@ export const option: OperationOption = {
 	description: 'List the carrier service groups of the account, with their codes',
 };
 
-export const { description, execute } = referenceListOperation('serviceGroup', SERVICE_GROUPS.path, SERVICE_GROUPS.what);
+export const { description, execute, shape } = referenceListOperation(SERVICE_GROUPS);

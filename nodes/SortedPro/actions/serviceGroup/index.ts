@@ -3,6 +3,10 @@ import { defineResource } from '../types';
 
 // Adding an operation: a new <name>.operation.ts file and one entry here (the first is the default).
 export const serviceGroup = defineResource(
-	{ name: 'Service Group', value: 'serviceGroup', description: "The account's carrier service groups" },
+	{
+		name: 'Service Group',
+		value: 'serviceGroup',
+		description: "The account's carrier service groups",
+	},
 	[getAll],
 );

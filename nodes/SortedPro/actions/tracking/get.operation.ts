@@ -1,11 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { BatchTask } from '../../helpers/batch';
-import { runConsignmentCall } from '../../helpers/consignmentCall';
-import { operationOptions } from '../../helpers/settings';
-import { sortedProPath } from '../../transport';
-import { consignmentReferenceField, showFor } from '../common';
+import type { ConsignmentCall } from '../../helpers/consignmentCall';
+import { consignmentReference } from '../../helpers/fields';
 import { withConsignmentReference } from '../../helpers/lists';
+import { sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -15,21 +13,17 @@ export const option: OperationOption = {
 	description: 'Get the tracking events of a consignment',
 };
 
-const displayOptions = showFor('tracking', option.value);
+export const description: INodeProperties[] = [consignmentReference.property];
 
-export const description: INodeProperties[] = [
-	consignmentReferenceField(displayOptions),
-	operationOptions(displayOptions, 'perItem'),
-];
-
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runConsignmentCall<BatchTask>(this, items, {
-		action: (subject) => `get the tracking events of ${subject}`,
-		single: ({ consignmentReference }) => ({ method: 'GET', path: sortedProPath`/tracking/${consignmentReference}` }),
-		// One output item per consignment: a bare list of events is kept under Events.
-		output: (task, answer) =>
-			Array.isArray(answer) && answer.length !== 1
-				? { ConsignmentReference: task.consignmentReference, Events: answer }
-				: withConsignmentReference(answer, task.consignmentReference),
-	});
-}
+export const call: ConsignmentCall = {
+	action: (subject) => `get the tracking events of ${subject}`,
+	single: ({ consignmentReference }) => ({
+		method: 'GET',
+		path: sortedProPath`/tracking/${consignmentReference}`,
+	}),
+	// One output item per consignment: a bare list of events is kept under Events.
+	output: (_context, task, answer) =>
+		Array.isArray(answer) && answer.length !== 1
+			? { ConsignmentReference: task.consignmentReference, Events: answer }
+			: withConsignmentReference(answer, task.consignmentReference),
+};

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { API_KEY_HINT, BASE_URL_HINT } from '../../../credentials/SortedProApi.credentials';
+import { retryAfterMs } from './retry';
 
 /** What the node was doing when SortedPRO answered, in the user's terms. */
 export interface SortedProCallContext {
@@ -44,13 +45,15 @@ function answerCause(statusCode: number, body: unknown): JsonObject {
 }
 
 // SortedPRO words a refusal caused by the consignment's state in several ways; none is documented.
-const STATE_ERROR = /\bstate\b|\bstatus\b|already (?:been )?allocated|not (?:in an? )?allocatable|cannot be (?:de)?allocated|can ?not be (?:de)?allocated|unable to (?:de)?allocate .*(?:allocated|manifested|cancelled|dispatched)/i;
+const STATE_ERROR =
+	/\bstate\b|\bstatus\b|already (?:been )?allocated|not (?:in an? )?allocatable|cannot be (?:de)?allocated|can ?not be (?:de)?allocated|unable to (?:de)?allocate .*(?:allocated|manifested|cancelled|dispatched)/i;
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
-function shorten(value: string): string {
+/** Cuts a text from SortedPRO or a gateway to a readable length. */
+export function shorten(value: string): string {
 	return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value;
 }
 
@@ -68,25 +71,15 @@ function readableText(body: string): string {
 function detailLines(details: unknown): string[] {
 	if (!Array.isArray(details)) return [];
 	return details
-		.filter((detail): detail is Record<string, unknown> => typeof detail === 'object' && detail !== null)
+		.filter(
+			(detail): detail is Record<string, unknown> => typeof detail === 'object' && detail !== null,
+		)
 		.map((detail) => {
 			const target = text(detail.Target);
 			const code = text(detail.Code);
 			const message = text(detail.Message);
 			return `- ${target ? `${target}: ` : ''}${message || '(no message)'}${code ? ` [${code}]` : ''}`;
 		});
-}
-
-const RETRY_AFTER_CAP_MS = 60_000;
-
-/** Milliseconds SortedPRO asked to wait (Retry-After in seconds or as an HTTP date), at most a minute. */
-export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
-	const raw = headers?.['retry-after'];
-	const value = String(Array.isArray(raw) ? raw[0] : (raw ?? '')).trim();
-	if (!value) return undefined;
-	const seconds = Number(value);
-	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
-	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS) : undefined;
 }
 
 /**
@@ -102,7 +95,9 @@ export function sortedProHttpError(
 	context: SortedProCallContext,
 ): NodeApiError {
 	const errorBody: SortedProErrorBody =
-		typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as SortedProErrorBody) : {};
+		typeof body === 'object' && body !== null && !Array.isArray(body)
+			? (body as SortedProErrorBody)
+			: {};
 	const sortedProMessage =
 		text(errorBody.Message) ||
 		text(errorBody.message) ||
@@ -168,7 +163,10 @@ export function sortedProRedirectError(
 ): NodeApiError {
 	let target = 'another address';
 	try {
-		if (location) target = /^[a-z][a-z0-9+.-]*:/i.test(location) ? new URL(location).origin : `another path (${shorten(location)})`;
+		if (location)
+			target = /^[a-z][a-z0-9+.-]*:/i.test(location)
+				? new URL(location).origin
+				: `another path (${shorten(location)})`;
 	} catch {
 		target = `an address that is not valid ("${shorten(location)}")`;
 	}
@@ -205,58 +203,14 @@ export function sortedProItemFailure(
 	context: SortedProCallContext,
 ): NodeOperationError {
 	const refusedForState = context.stateRule && STATE_ERROR.test(reason);
-	return new NodeOperationError(node, `Could not ${context.action}: ${reason || 'SortedPRO gave no reason'}`, {
-		itemIndex: context.itemIndex,
-		description: refusedForState
-			? `${context.stateRule} Check the consignment's current state in SortedPRO.`
-			: 'SortedPRO accepted the batch call but reported this consignment as failed; the other consignments in the batch are not affected.',
-	});
-}
-
-// Each says what happened to the request, in words a workflow builder can act on.
-const NETWORK_PROBLEMS: Record<string, string> = {
-	ECONNRESET: 'the connection was reset before SortedPRO answered',
-	ECONNREFUSED: 'the connection to SortedPRO was refused',
-	ECONNABORTED: 'SortedPRO did not answer in time',
-	ETIMEDOUT: 'SortedPRO did not answer in time',
-	ESOCKETTIMEDOUT: 'SortedPRO did not answer in time',
-	ENOTFOUND: 'the SortedPRO address could not be found',
-	EAI_AGAIN: 'the SortedPRO address could not be looked up',
-	EPIPE: 'the connection was closed while the request was being sent',
-};
-
-/** The network error code of a failed request (also for errors that only say "timeout"). */
-export function networkCode(error: unknown): string {
-	const original = (error as { cause?: unknown })?.cause ?? error;
-	const code = String((original as { code?: unknown })?.code ?? '');
-	if (code) return code;
-	const message = original instanceof Error ? original.message : '';
-	if (/timeout/i.test(message)) return 'ETIMEDOUT';
-	if (/socket hang up/i.test(message)) return 'ECONNRESET';
-	return '';
-}
-
-/** What failed below HTTP: no answer, a broken connection, or a refused credential. */
-export function sortedProTransportError(
-	node: INode,
-	error: unknown,
-	context: SortedProCallContext,
-	redact: (text: string) => string,
-): NodeApiError {
-	// httpRequestWithAuthentication wraps the original error; read it, never re-throw it
-	// (the original carries the request options, API key included).
-	const original = (error as { cause?: unknown })?.cause ?? error;
-	const errorCode = networkCode(error);
-	const originalMessage = redact(original instanceof Error ? original.message : String(original));
-	const networkProblem = NETWORK_PROBLEMS[errorCode];
-
-	const message = `Could not ${context.action}: ${networkProblem ?? shorten(originalMessage)}`;
-	const description = networkProblem
-		? `No answer was received, so it is not known whether SortedPRO acted on the request. Check the connection to SortedPRO and run the workflow again. (network error ${errorCode || 'timeout'})`
-		: 'No answer was received from SortedPRO. Fix the problem named above and run the workflow again.';
-	return new NodeApiError(node, { sortedProStatus: null, reason: originalMessage } as JsonObject, {
-		message,
-		description,
-		itemIndex: context.itemIndex,
-	});
+	return new NodeOperationError(
+		node,
+		`Could not ${context.action}: ${reason || 'SortedPRO gave no reason'}`,
+		{
+			itemIndex: context.itemIndex,
+			description: refusedForState
+				? `${context.stateRule} Check the consignment's current state in SortedPRO.`
+				: 'SortedPRO accepted the batch call but reported this consignment as failed; the other consignments in the batch are not affected.',
+		},
+	);
 }

@@ -1,0 +1,223 @@
+/**
+ * How the Create operation's fields become the consignment SortedPRO expects: the most
+ * SortedPRO-specific knowledge in the node, kept pure so it can be tested on its own.
+ * A problem with the input is an InputError naming the field and the item; the operation
+ * turns it into n8n's error for that item.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { isRecord } from '../../helpers/lists';
+
+/** Input that cannot become a consignment: what is wrong, and what to do. */
+export class InputError extends Error {
+	constructor(
+		message: string,
+		readonly description: string,
+	) {
+		super(message);
+	}
+}
+
+/** The Create fields of one item, as n8n hands them over. */
+export interface ConsignmentFields {
+	shippingLocationReference: string;
+	destination: Record<string, unknown>;
+	packages: IDataObject[];
+	additionalFields: IDataObject;
+}
+
+const JSON_BODY_ADVICE =
+	'Enter the consignment as a JSON object, e.g. { "ShippingLocationReference": "...", "Packages": [...], "Addresses": [...] }. Nothing was sent to SortedPRO.';
+
+/** The JSON Body parameter (text, or already parsed by n8n) as a consignment object. */
+export function consignmentFromJson(raw: unknown, itemIndex: number): IDataObject {
+	if (typeof raw === 'string' && raw.trim() === '') {
+		throw new InputError(`"JSON Body" is empty in item ${itemIndex}`, JSON_BODY_ADVICE);
+	}
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = JSON.parse(raw) as unknown;
+		} catch (error) {
+			throw invalidJson(error, itemIndex);
+		}
+	}
+	if (!isRecord(parsed))
+		throw new InputError(`"JSON Body" in item ${itemIndex} is not a JSON object`, JSON_BODY_ADVICE);
+	return parsed as IDataObject;
+}
+
+/** The error for a JSON Body no parser accepts (n8n's own parser included). */
+export function invalidJson(error: unknown, itemIndex: number): InputError {
+	const reason = error instanceof Error ? error.message : String(error);
+	return new InputError(
+		`"JSON Body" in item ${itemIndex} is not valid JSON (${reason.slice(0, 100)})`,
+		JSON_BODY_ADVICE,
+	);
+}
+
+/** The first text inside a JSON value that holds a broken character, with where it is. */
+export function brokenTextPath(
+	value: unknown,
+	path: string,
+): { path: string; text: string } | undefined {
+	if (typeof value === 'string') {
+		try {
+			encodeURIComponent(value);
+			return undefined;
+		} catch {
+			return { path, text: value };
+		}
+	}
+	if (typeof value !== 'object' || value === null) return undefined;
+	for (const [key, inner] of Object.entries(value)) {
+		const found = brokenTextPath(inner, `${path} > ${key}`);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** A number field of a package: finite, and more than 0 (`required`) or at least 0. */
+function packageNumber(
+	value: unknown,
+	label: string,
+	packageIndex: number,
+	itemIndex: number,
+	required = false,
+): number {
+	if (!required && (value === undefined || value === null || value === '')) return 0;
+	const number = Number(value);
+	if (!Number.isFinite(number) || (required ? number <= 0 : number < 0)) {
+		throw new InputError(
+			`"Packages > ${label}" of package ${packageIndex + 1} in item ${itemIndex} must be ${required ? 'more than 0' : 'a number of 0 or more'}`,
+			required
+				? 'Enter the weight in kilograms.'
+				: 'Enter a plain number, or leave it empty. Nothing was sent to SortedPRO.',
+		);
+	}
+	return number;
+}
+
+function packagesOf(packages: IDataObject[], itemIndex: number): IDataObject[] {
+	if (packages.length === 0) {
+		throw new InputError(
+			`"Packages" is empty in item ${itemIndex}`,
+			'Add at least one package with its weight.',
+		);
+	}
+	return packages.map((pkg, index) => {
+		const number = (label: string, value: unknown, required = false) =>
+			packageNumber(value, label, index, itemIndex, required);
+		const entry: IDataObject = {
+			Weight: { Value: number('Weight', pkg.weight, true), Unit: 'Kg' },
+		};
+		const [length, width, height] = [
+			number('Length', pkg.length),
+			number('Width', pkg.width),
+			number('Height', pkg.height),
+		];
+		if (length > 0 || width > 0 || height > 0) {
+			entry.Dimensions = { Unit: 'Cm', Length: length, Width: width, Height: height };
+		}
+		const value = number('Value', pkg.value);
+		if (value > 0) {
+			entry.Value = {
+				Amount: value,
+				Currency: {
+					IsoCode: String(pkg.currency || 'GBP')
+						.trim()
+						.toUpperCase(),
+				},
+			};
+		}
+		if (typeof pkg.description === 'string' && pkg.description.trim())
+			entry.Description = pkg.description.trim();
+		return entry;
+	});
+}
+
+/** Destination fields and the SortedPRO names they are sent under. */
+const CONTACT_FIELDS = [
+	['firstName', 'FirstName'],
+	['lastName', 'LastName'],
+	['email', 'Email'],
+	['telephone', 'Telephone'],
+] as const;
+const ADDRESS_FIELDS = [
+	['companyName', 'CompanyName'],
+	['addressLine1', 'AddressLine1'],
+	['addressLine2', 'AddressLine2'],
+	['addressLine3', 'AddressLine3'],
+	['town', 'Town'],
+	['region', 'Region'],
+	['postcode', 'Postcode'],
+] as const;
+const REQUIRED_DESTINATION_FIELDS = [
+	['addressLine1', 'Address Line 1'],
+	['town', 'Town'],
+	['countryCode', 'Country Code'],
+] as const;
+
+function destinationAddress(destination: Record<string, unknown>, itemIndex: number): IDataObject {
+	const field = (name: string) => String(destination[name] ?? '').trim();
+	for (const [name, label] of REQUIRED_DESTINATION_FIELDS) {
+		if (!field(name)) {
+			throw new InputError(
+				`"Destination > ${label}" is empty in item ${itemIndex}`,
+				'Add it under Destination. Nothing was sent to SortedPRO.',
+			);
+		}
+	}
+	const countryCode = field('countryCode').toUpperCase();
+	if (!/^[A-Z]{2}$/.test(countryCode)) {
+		throw new InputError(
+			`"Destination > Country Code" in item ${itemIndex} is "${field('countryCode')}", not a two-letter code`,
+			'Use the ISO code, e.g. GB, DE or US.',
+		);
+	}
+	const contact: IDataObject = {};
+	for (const [name, key] of CONTACT_FIELDS) if (field(name)) contact[key] = field(name);
+	const address: IDataObject = {
+		AddressType: 'Destination',
+		Country: { IsoCode: { TwoLetterCode: countryCode } },
+	};
+	if (Object.keys(contact).length) address.Contact = contact;
+	for (const [name, key] of ADDRESS_FIELDS) if (field(name)) address[key] = field(name);
+	return address;
+}
+
+/** The consignment SortedPRO's POST /consignments expects, from the Create fields of one item. */
+export function consignmentFromFields(fields: ConsignmentFields, itemIndex: number): IDataObject {
+	const { shippingLocationReference, additionalFields: additional } = fields;
+	const address = destinationAddress(fields.destination, itemIndex);
+	const body: IDataObject = {
+		ShippingLocationReference: shippingLocationReference,
+		Direction: 'Outbound',
+		Packages: packagesOf(fields.packages, itemIndex),
+		Addresses: [
+			{ AddressType: 'Origin', ShippingLocationReference: shippingLocationReference },
+			address,
+		],
+	};
+	if (typeof additional.customerReference === 'string' && additional.customerReference.trim()) {
+		body.ConsignmentReferenceProvidedByCustomer = additional.customerReference.trim();
+	}
+	if (typeof additional.shippingDate === 'string' && additional.shippingDate)
+		body.ShippingDate = additional.shippingDate;
+	if (typeof additional.tags === 'string') {
+		const tags = additional.tags
+			.split(',')
+			.map((tag) => tag.trim())
+			.filter(Boolean);
+		if (tags.length) body.Tags = tags;
+	}
+	const entries = ((additional.metadata as IDataObject | undefined)?.entry ?? []) as Array<{
+		key?: string;
+		value?: string;
+	}>;
+	const metadata = entries
+		.filter((entry) => entry.key?.trim())
+		.map((entry) => ({ KeyValue: entry.key!.trim(), StringValue: entry.value ?? '' }));
+	if (metadata.length) body.MetaData = metadata;
+	return body;
+}

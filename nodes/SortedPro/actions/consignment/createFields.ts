@@ -1,0 +1,198 @@
+/**
+ * The Create operation's fields: Define Consignment (fields or JSON), then origin,
+ * destination, packages and additional fields. consignmentBody.ts turns them into
+ * SortedPRO's consignment.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { referenceField } from '../../helpers/fields';
+
+const fieldsOnly = { show: { inputMode: ['fields'] } };
+
+const text = (
+	displayName: string,
+	name: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	...extra,
+});
+
+export const originShippingLocation = referenceField(
+	{
+		displayName: 'Origin Shipping Location Reference',
+		name: 'shippingLocationReference',
+		example: 'EST-00001-0001',
+		description:
+			'The shipping location the consignment leaves from (SortedPRO: Settings > Shipping Locations)',
+	},
+	{ displayOptions: fieldsOnly },
+);
+
+/** The Create operation's fields, in the order the editor shows them. */
+export const createFields: INodeProperties[] = [
+	{
+		displayName: 'Define Consignment',
+		name: 'inputMode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'fields',
+		options: [
+			{
+				name: 'Using Fields Below',
+				value: 'fields',
+				description: 'The common case: one destination, packages',
+			},
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: "SortedPRO's full consignment body, for everything else",
+			},
+		],
+	},
+	{
+		displayName: 'JSON Body',
+		name: 'jsonBody',
+		type: 'json',
+		required: true,
+		default: '{\n  "ShippingLocationReference": "",\n  "Packages": [],\n  "Addresses": []\n}',
+		description: "The body of SortedPRO's POST /consignments, as SortedPRO documents it",
+		displayOptions: { show: { inputMode: ['json'] } },
+	},
+	originShippingLocation.property,
+	{
+		displayName: 'Destination',
+		name: 'destination',
+		type: 'collection',
+		placeholder: 'Add Destination Field',
+		default: {},
+		required: true,
+		description:
+			'Who and where the consignment goes to. Address Line 1, Town and Country Code are required.',
+		displayOptions: fieldsOnly,
+		options: [
+			text('Address Line 1', 'addressLine1'),
+			text('Address Line 2', 'addressLine2'),
+			text('Address Line 3', 'addressLine3'),
+			text('Company', 'companyName'),
+			text('Country Code', 'countryCode', {
+				placeholder: 'e.g. GB',
+				description: 'Two-letter ISO country code',
+			}),
+			text('Email', 'email', { placeholder: 'name@email.com' }),
+			text('First Name', 'firstName'),
+			text('Last Name', 'lastName'),
+			text('Phone', 'telephone'),
+			text('Postcode', 'postcode'),
+			text('Region', 'region', { description: 'County or state' }),
+			text('Town', 'town'),
+		],
+	},
+	{
+		displayName: 'Packages',
+		name: 'packages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Package',
+		default: {},
+		required: true,
+		description: 'At least one package, with its weight',
+		displayOptions: fieldsOnly,
+		options: [
+			{
+				displayName: 'Package',
+				name: 'package',
+				values: [
+					{
+						displayName: 'Currency',
+						name: 'currency',
+						type: 'string',
+						default: 'GBP',
+						placeholder: 'e.g. GBP',
+					},
+					{
+						displayName: 'Description',
+						name: 'description',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'Height (Cm)',
+						name: 'height',
+						type: 'number',
+						default: 0,
+					},
+					{
+						displayName: 'Length (Cm)',
+						name: 'length',
+						type: 'number',
+						default: 0,
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'number',
+						default: 0,
+					},
+					{
+						displayName: 'Weight (Kg)',
+						name: 'weight',
+						type: 'number',
+						default: 0,
+					},
+					{
+						displayName: 'Width (Cm)',
+						name: 'width',
+						type: 'number',
+						default: 0,
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: fieldsOnly,
+		options: [
+			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				options: [
+					{
+						displayName: 'Entry',
+						name: 'entry',
+						values: [
+							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Shipping Date',
+				name: 'shippingDate',
+				type: 'dateTime',
+				default: '',
+				description: 'When the consignment is due to ship; SortedPRO uses today when empty',
+			},
+			text('Tags', 'tags', {
+				description: 'Comma-separated tags',
+				placeholder: 'e.g. web-order, priority',
+			}),
+			text('Your Reference', 'customerReference', {
+				description:
+					'Your own reference for the consignment, e.g. the order number (ConsignmentReferenceProvidedByCustomer)',
+			}),
+		],
+	},
+];

@@ -1,0 +1,130 @@
+/**
+ * Parameters that many operations share, each declared once with its reader: the label
+ * and example a message names come from the same declaration the editor shows.
+ */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readReference } from './parameters';
+
+/** A parameter and how to read it for one item. */
+export interface Field<Value> {
+	property: INodeProperties;
+	read(context: IExecuteFunctions, itemIndex: number): Value;
+}
+
+interface ReferenceSpec {
+	displayName: string;
+	name: string;
+	description: string;
+	/** a typical value, shown as the placeholder and in messages */
+	example: string;
+}
+
+/** A required reference typed or mapped by the user: read trimmed, checked, named in errors. */
+export function referenceField(
+	spec: ReferenceSpec,
+	property: Partial<INodeProperties> = {},
+): Field<string> {
+	return {
+		property: {
+			displayName: spec.displayName,
+			name: spec.name,
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: `e.g. ${spec.example}`,
+			description: spec.description,
+			...property,
+		},
+		read: (context, itemIndex) =>
+			readReference(context, spec.name, spec.displayName, itemIndex, spec.example),
+	};
+}
+
+/** A SortedPRO code picked From List (a searchable drop-down) or typed By Code. */
+export function codeLocatorField(
+	spec: ReferenceSpec & { searchListMethod: string; listPlaceholder: string; hint: string },
+): Field<string> {
+	return {
+		property: {
+			displayName: spec.displayName,
+			name: spec.name,
+			type: 'resourceLocator',
+			required: true,
+			default: { mode: 'list', value: '' },
+			description: spec.description,
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: spec.listPlaceholder,
+					typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+				},
+				{
+					displayName: 'By Code',
+					name: 'id',
+					type: 'string',
+					placeholder: `e.g. ${spec.example}`,
+					hint: spec.hint,
+				},
+			],
+		},
+		read: (context, itemIndex) =>
+			readReference(context, spec.name, spec.displayName, itemIndex, spec.example),
+	};
+}
+
+/** The Consignment Reference most operations take. */
+export const consignmentReference = referenceField({
+	displayName: 'Consignment Reference',
+	name: 'consignmentReference',
+	example: 'EC-000-05B-MMA',
+	description:
+		'The SortedPRO consignment reference. Usually dragged in from the incoming item as an expression.',
+});
+
+/** The consignment reference as typed, for an error item whose other input was bad. */
+export function typedConsignmentReference(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): string | undefined {
+	try {
+		const raw: unknown = context.getNodeParameter(
+			consignmentReference.property.name,
+			itemIndex,
+			'',
+		);
+		return typeof raw === 'string' && raw.trim() ? raw.trim() : undefined;
+	} catch {
+		// An expression that failed: nothing to name.
+		return undefined;
+	}
+}
+
+/** The usual n8n "Return All" / "Limit" pair for list operations. */
+export const returnAllOrLimitFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** How many results a list operation should return for an item: Infinity for Return All. */
+export function readResultLimit(context: IExecuteFunctions, itemIndex: number): number {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
+	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
+	return Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : 50;
+}

@@ -1,0 +1,37 @@
+/** When a request is tried again, and how long to wait before it. */
+
+/** Backoff between attempts: 0.5 s doubling, at most 15 s (a Retry-After, up to a minute, takes precedence). */
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 15_000;
+
+/** Statuses that mean "not done, try again later"; every other 4xx is final. */
+export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** Of those, the ones after which SortedPRO certainly did nothing (safe even for a create). */
+export const NOT_PROCESSED_STATUSES = new Set([429, 503]);
+/** Network failures worth another attempt. */
+export const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'ECONNREFUSED',
+	'EAI_AGAIN',
+]);
+
+/** Exponential backoff with full jitter, so parallel items do not retry in lockstep. */
+export function backoffMs(attempt: number): number {
+	return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+}
+
+const RETRY_AFTER_CAP_MS = 60_000;
+
+/** Milliseconds SortedPRO asked to wait (Retry-After in seconds or as an HTTP date), at most a minute. */
+export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
+	const raw = headers?.['retry-after'];
+	const value = String(Array.isArray(raw) ? raw[0] : (raw ?? '')).trim();
+	if (!value) return undefined;
+	const seconds = Number(value);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS) : undefined;
+}
