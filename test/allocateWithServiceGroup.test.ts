@@ -45,15 +45,23 @@ describe('Allocate With Service Group', () => {
 		expect(error).toBeUndefined();
 		expect(api.isDone()).toBe(true);
 		expect(output).toEqual([
-			{ json: { ...summary('EC-000-05B-MMA'), ConsignmentReference: 'EC-000-05B-MMA' }, pairedItem: { item: 0 } },
-			{ json: { ...summary('EC-000-05B-MMB'), ConsignmentReference: 'EC-000-05B-MMB' }, pairedItem: { item: 1 } },
+			{
+				json: { ...summary('EC-000-05B-MMA'), ConsignmentReference: 'EC-000-05B-MMA' },
+				pairedItem: { item: 0 },
+			},
+			{
+				json: { ...summary('EC-000-05B-MMB'), ConsignmentReference: 'EC-000-05B-MMB' },
+				pairedItem: { item: 1 },
+			},
 		]);
 	});
 
 	test('takes the service group from the drop-down (list mode) as well as by code', async () => {
 		const api = sortedPro().put(allocatePath('EC-1', 'NEXTDAY')).reply(200, summary('EC-1'));
 		const fromList = withNode(workflow, {
-			parameters: { serviceGroup: { __rl: true, mode: 'list', value: 'NEXTDAY', cachedResultName: 'Next day' } },
+			parameters: {
+				serviceGroup: { __rl: true, mode: 'list', value: 'NEXTDAY', cachedResultName: 'Next day' },
+			},
 		});
 
 		const { output } = await runWorkflow(fromList, [{ reference: 'EC-1' }]);
@@ -77,7 +85,9 @@ describe('Allocate With Service Group', () => {
 			.put('/allocation/EC-1%2F..%2Fx%3Fy%23z/allocatewithservicegroup/GROUP%20A%2F..%3F')
 			.reply(200, summary('EC-1/../x?y#z'));
 
-		const { output, error } = await runWorkflow(workflow, [{ reference: 'EC-1/../x?y#z', group: 'GROUP A/..?' }]);
+		const { output, error } = await runWorkflow(workflow, [
+			{ reference: 'EC-1/../x?y#z', group: 'GROUP A/..?' },
+		]);
 
 		expect(error).toBeUndefined();
 		expect(api.isDone()).toBe(true);
@@ -122,10 +132,14 @@ describe('Allocate With Service Group', () => {
 
 		test('a reference that is not text, or only dots, is refused', async () => {
 			const notText = await runWorkflow(workflow, [{ reference: { id: 1 }, group: 'NEXTDAY' }]);
-			expect(notText.error?.message).toBe('"Consignment Reference" must be text, but item 0 gave object');
+			expect(notText.error?.message).toBe(
+				'"Consignment Reference" must be text, but item 0 gave object',
+			);
 
 			const dots = await runWorkflow(workflow, [{ reference: '..', group: 'NEXTDAY' }]);
-			expect(dots.error?.message).toBe('"Consignment Reference" in item 0 is "..", which is not a SortedPRO reference');
+			expect(dots.error?.message).toBe(
+				'"Consignment Reference" in item 0 is "..", which is not a SortedPRO reference',
+			);
 		});
 	});
 
@@ -137,7 +151,13 @@ describe('Allocate With Service Group', () => {
 					Code: 'ValidationFailed',
 					Message: 'No carrier service in the group is eligible for this consignment',
 					CorrelationId: 'corr-123',
-					Details: [{ Code: 'NoEligibleService', Target: 'ConsignmentReference', Message: 'Package too heavy for every service' }],
+					Details: [
+						{
+							Code: 'NoEligibleService',
+							Target: 'ConsignmentReference',
+							Message: 'Package too heavy for every service',
+						},
+					],
 				});
 
 			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
@@ -146,19 +166,25 @@ describe('Allocate With Service Group', () => {
 				'Could not allocate consignment EC-1 with service group NEXTDAY: No carrier service in the group is eligible for this consignment (HTTP 400)',
 			);
 			expect(error?.httpCode).toBe('400');
-			expect(error?.description).toContain('- ConsignmentReference: Package too heavy for every service [NoEligibleService]');
+			expect(error?.description).toContain(
+				'- ConsignmentReference: Package too heavy for every service [NoEligibleService]',
+			);
 			expect(error?.description).toContain('Correlation ID (quote it to Sorted support): corr-123');
 			expect(error?.description).toContain('SortedPRO error code: ValidationFailed');
 		});
 
 		test('401 from the gateway says the API key or environment is wrong', async () => {
-			sortedPro()
-				.put(allocatePath('EC-1', 'NEXTDAY'))
-				.reply(401, { statusCode: 401, message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.' });
+			sortedPro().put(allocatePath('EC-1', 'NEXTDAY')).reply(401, {
+				statusCode: 401,
+				message:
+					'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
+			});
 
 			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 
-			expect(error?.message).toMatch(/^Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO rejected the API key \(Access denied due to invalid subscription key\..*\) \(HTTP 401\)$/);
+			expect(error?.message).toMatch(
+				/^Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO rejected the API key \(Access denied due to invalid subscription key\..*\) \(HTTP 401\)$/,
+			);
 			expect(error?.description).toContain('Check the API key in the "SortedPRO API" credential');
 			expect(error?.description).toContain('production and sandbox keys are different');
 		});
@@ -166,18 +192,26 @@ describe('Allocate With Service Group', () => {
 		test('429 says the rate limit was hit and how long SortedPRO asked to wait', async () => {
 			sortedPro()
 				.put(allocatePath('EC-1', 'NEXTDAY'))
-				.reply(429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 3 seconds.' }, { 'Retry-After': '3' });
+				.reply(
+					429,
+					{ statusCode: 429, message: 'Rate limit is exceeded. Try again in 3 seconds.' },
+					{ 'Retry-After': '3' },
+				);
 
 			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 
 			expect(error?.message).toBe(
 				"Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO's rate limit was exceeded (Rate limit is exceeded. Try again in 3 seconds.) (HTTP 429)",
 			);
-			expect(error?.description).toContain('Wait 3 seconds and run the workflow again, or lower Max Concurrent Requests.');
+			expect(error?.description).toContain(
+				'Wait 3 seconds and run the workflow again, or lower Max Concurrent Requests.',
+			);
 		});
 
 		test('404 says the consignment or the group was not found', async () => {
-			sortedPro().put(allocatePath('EC-404', 'NOPE')).reply(404, { Code: 'NotFound', Message: 'Resource not found' });
+			sortedPro()
+				.put(allocatePath('EC-404', 'NOPE'))
+				.reply(404, { Code: 'NotFound', Message: 'Resource not found' });
 
 			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-404', group: 'NOPE' }]);
 
@@ -188,22 +222,31 @@ describe('Allocate With Service Group', () => {
 		});
 
 		test('a state error says only Unallocated or Allocation Failed consignments can be allocated', async () => {
-			sortedPro()
-				.put(allocatePath('EC-1', 'NEXTDAY'))
-				.reply(400, { Code: 'InvalidState', Message: 'Consignment EC-1 is in state Allocated and cannot be allocated' });
+			sortedPro().put(allocatePath('EC-1', 'NEXTDAY')).reply(400, {
+				Code: 'InvalidState',
+				Message: 'Consignment EC-1 is in state Allocated and cannot be allocated',
+			});
 
 			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 
-			expect(error?.message).toContain('Consignment EC-1 is in state Allocated and cannot be allocated (HTTP 400)');
-			expect(error?.description).toMatch(/^Only consignments in state Unallocated or Allocation Failed can be allocated/);
+			expect(error?.message).toContain(
+				'Consignment EC-1 is in state Allocated and cannot be allocated (HTTP 400)',
+			);
+			expect(error?.description).toMatch(
+				/^Only consignments in state Unallocated or Allocation Failed can be allocated/,
+			);
 		});
 
 		test('an HTML 502 from the gateway still gives a readable message', async () => {
 			sortedPro()
 				.put(allocatePath('EC-1', 'NEXTDAY'))
-				.reply(502, '<html><head><style>p{}</style></head><body><h1>502 Bad Gateway</h1><p>The upstream server failed.</p></body></html>', {
-					'Content-Type': 'text/html',
-				});
+				.reply(
+					502,
+					'<html><head><style>p{}</style></head><body><h1>502 Bad Gateway</h1><p>The upstream server failed.</p></body></html>',
+					{
+						'Content-Type': 'text/html',
+					},
+				);
 
 			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
 
@@ -227,7 +270,9 @@ describe('Allocate With Service Group', () => {
 			expect(reset.error?.message).toBe(
 				'Could not allocate consignment EC-1 with service group NEXTDAY: the connection was reset before SortedPRO answered',
 			);
-			expect(reset.error?.description).toContain('it is not known whether SortedPRO acted on the request');
+			expect(reset.error?.description).toContain(
+				'it is not known whether SortedPRO acted on the request',
+			);
 		});
 	});
 
@@ -253,10 +298,16 @@ describe('Allocate With Service Group', () => {
 			expect(error).toBeUndefined();
 			expect(api.isDone()).toBe(true);
 			expect(output).toHaveLength(4);
-			expect(output?.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+			expect(output?.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+				{ item: 3 },
+			]);
 			expect(output?.[0].json.ConsignmentReference).toBe('EC-1');
 			expect(output?.[1].json).toMatchObject({
-				error: 'Could not allocate consignment EC-2 with service group NEXTDAY: Consignment EC-2 is in state Cancelled (HTTP 400)',
+				error:
+					'Could not allocate consignment EC-2 with service group NEXTDAY: Consignment EC-2 is in state Cancelled (HTTP 400)',
 				consignmentReference: 'EC-2',
 				httpStatus: 400,
 			});
@@ -272,13 +323,26 @@ describe('Allocate With Service Group', () => {
 	describe('the API key never leaks', () => {
 		test.each([
 			['a success', (scope: nock.Interceptor) => scope.reply(200, summary('EC-1'))],
-			['an application error', (scope: nock.Interceptor) => scope.reply(400, { Message: 'nope', CorrelationId: 'c' })],
-			['a 401', (scope: nock.Interceptor) => scope.reply(401, { statusCode: 401, message: 'Access denied' })],
-			['a network error', (scope: nock.Interceptor) => scope.replyWithError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))],
+			[
+				'an application error',
+				(scope: nock.Interceptor) => scope.reply(400, { Message: 'nope', CorrelationId: 'c' }),
+			],
+			[
+				'a 401',
+				(scope: nock.Interceptor) =>
+					scope.reply(401, { statusCode: 401, message: 'Access denied' }),
+			],
+			[
+				'a network error',
+				(scope: nock.Interceptor) =>
+					scope.replyWithError(Object.assign(new Error('reset'), { code: 'ECONNRESET' })),
+			],
 		])('not in outputs, errors, error descriptions or logs after %s', async (_case, answer) => {
 			for (const settings of [{}, { onError: 'continueRegularOutput' as const }]) {
 				answer(sortedPro().put(allocatePath('EC-1', 'NEXTDAY')));
-				const { run, error, logs } = await runWorkflow(withNode(oneAttempt, settings), [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+				const { run, error, logs } = await runWorkflow(withNode(oneAttempt, settings), [
+					{ reference: 'EC-1', group: 'NEXTDAY' },
+				]);
 
 				const seen = visibleText({ run, error, logs });
 				expect(seen).toContain('EC-1'); // the scan does see the run

@@ -46,8 +46,14 @@ describe('parseSuccessAnswer', () => {
 	test('an empty answer only where the call allows one; a JSON string only where it allows one', () => {
 		expect(parseSuccessAnswer('', '', 'jsonOrEmpty')).toEqual({ ok: true, body: undefined });
 		expect(parseSuccessAnswer('  ', '')).toEqual({ ok: false, problem: 'an empty answer' });
-		expect(parseSuccessAnswer('"Allocated"', '', 'jsonOrText')).toEqual({ ok: true, body: 'Allocated' });
-		expect(parseSuccessAnswer('"Allocated"', '')).toEqual({ ok: false, problem: 'the JSON value "Allocated"' });
+		expect(parseSuccessAnswer('"Allocated"', '', 'jsonOrText')).toEqual({
+			ok: true,
+			body: 'Allocated',
+		});
+		expect(parseSuccessAnswer('"Allocated"', '')).toEqual({
+			ok: false,
+			problem: 'the JSON value "Allocated"',
+		});
 		expect(parseSuccessAnswer('true', '')).toEqual({ ok: false, problem: 'the JSON value true' });
 	});
 
@@ -56,16 +62,23 @@ describe('parseSuccessAnswer', () => {
 			ok: false,
 			problem: 'an HTML page, likely a login or proxy page',
 		});
-		expect(describeAnswer('<!DOCTYPE html><p>x', '')).toBe('an HTML page, likely a login or proxy page');
+		expect(describeAnswer('<!DOCTYPE html><p>x', '')).toBe(
+			'an HTML page, likely a login or proxy page',
+		);
 		expect(describeAnswer('<?xml version="1.0"?><a/>', 'application/xml')).toBe('an XML document');
-		expect(parseSuccessAnswer('OK', 'text/plain')).toEqual({ ok: false, problem: 'plain text ("OK")' });
+		expect(parseSuccessAnswer('OK', 'text/plain')).toEqual({
+			ok: false,
+			problem: 'plain text ("OK")',
+		});
 		expect(describeAnswer('x'.repeat(100), '')).toBe(`plain text ("${'x'.repeat(60)}…")`);
 	});
 
 	test(`nesting deeper than ${MAX_ANSWER_DEPTH} levels is refused before parsing; brackets inside strings do not count`, () => {
 		expect(nestsDeeperThan(nested(MAX_ANSWER_DEPTH), MAX_ANSWER_DEPTH)).toBe(false);
 		expect(nestsDeeperThan(nested(MAX_ANSWER_DEPTH + 1), MAX_ANSWER_DEPTH)).toBe(true);
-		expect(nestsDeeperThan(`["${'['.repeat(500)}\\"${'{'.repeat(500)}"]`, MAX_ANSWER_DEPTH)).toBe(false);
+		expect(nestsDeeperThan(`["${'['.repeat(500)}\\"${'{'.repeat(500)}"]`, MAX_ANSWER_DEPTH)).toBe(
+			false,
+		);
 		expect(parseSuccessAnswer(nested(5000), 'application/json')).toEqual({
 			ok: false,
 			problem: `JSON nested more than ${MAX_ANSWER_DEPTH} levels deep`,
@@ -74,7 +87,10 @@ describe('parseSuccessAnswer', () => {
 
 	test('an answer over the size cap is refused', () => {
 		const huge = `"${'a'.repeat(MAX_ANSWER_CHARS)}"`;
-		expect(parseSuccessAnswer(huge, 'application/json')).toEqual({ ok: false, problem: 'an answer of more than 64 MB' });
+		expect(parseSuccessAnswer(huge, 'application/json')).toEqual({
+			ok: false,
+			problem: 'an answer of more than 64 MB',
+		});
 	});
 });
 

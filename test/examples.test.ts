@@ -21,9 +21,20 @@ describe.each(examples)('example workflow %s', (file) => {
 		for (const node of sortedProNodes) {
 			// n8n's own resolution of a node's parameters against the description: unknown
 			// parameters are dropped, so a typo shows up as a difference.
-			const resolved = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description);
+			const resolved = NodeHelpers.getNodeParameters(
+				description.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				description,
+			);
 			for (const key of Object.keys(node.parameters)) {
-				expect([node.name, key, (resolved as INodeParameters)[key] !== undefined]).toEqual([node.name, key, true]);
+				expect([node.name, key, (resolved as INodeParameters)[key] !== undefined]).toEqual([
+					node.name,
+					key,
+					true,
+				]);
 			}
 		}
 	});
@@ -41,10 +52,22 @@ test('order-to-label: its SortedPRO chain creates, allocates and labels each ord
 		},
 	};
 	const orders = [
-		{ orderNumber: 'ORDER-1001', name: 'Jo Smith', street: '1 High Street', town: 'Leeds', postcode: 'LS1 1AA', country: 'GB', weightKg: 1.2 },
+		{
+			orderNumber: 'ORDER-1001',
+			name: 'Jo Smith',
+			street: '1 High Street',
+			town: 'Leeds',
+			postcode: 'LS1 1AA',
+			country: 'GB',
+			weightKg: 1.2,
+		},
 	];
 	const api = sortedPro()
-		.post('/consignments', (body: { ConsignmentReferenceProvidedByCustomer?: string }) => body.ConsignmentReferenceProvidedByCustomer === 'ORDER-1001')
+		.post(
+			'/consignments',
+			(body: { ConsignmentReferenceProvidedByCustomer?: string }) =>
+				body.ConsignmentReferenceProvidedByCustomer === 'ORDER-1001',
+		)
 		.reply(200, [{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-1' }])
 		.put('/allocation/EC-1/allocatewithservicegroup/NEXTDAY')
 		.reply(200, allocationSummary('EC-1'))

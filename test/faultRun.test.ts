@@ -14,7 +14,13 @@ let simulator: ReturnType<typeof createSimulator>;
 
 beforeAll(async () => {
 	nock.enableNetConnect('127.0.0.1');
-	simulator = createSimulator({ consignments: COUNT, faultRate: 0.1, faults: FAULT_KINDS, faultSeed: 42, stallMs: 60_000 });
+	simulator = createSimulator({
+		consignments: COUNT,
+		faultRate: 0.1,
+		faults: FAULT_KINDS,
+		faultSeed: 42,
+		stallMs: 60_000,
+	});
 	await simulator.listen(0);
 });
 
@@ -23,21 +29,38 @@ afterAll(async () => {
 });
 
 test('1,000 allocations under 10% injected faults: every item out, each consignment allocated exactly once', async () => {
-	const credentials = { sortedProApi: { apiKey: DEFAULT_API_KEY, environment: 'custom', baseUrl: simulator.model.baseUrl } };
+	const credentials = {
+		sortedProApi: {
+			apiKey: DEFAULT_API_KEY,
+			environment: 'custom',
+			baseUrl: simulator.model.baseUrl,
+		},
+	};
 	const references = [...simulator.model.consignments.keys()];
 	// ECONOMY takes every GB consignment; the 10% going to Germany fail (no eligible service).
 	const workflow = operationWorkflow(
 		'allocation',
 		'allocateWithServiceGroup',
-		{ serviceGroup: { __rl: true, mode: 'id', value: 'ECONOMY' }, options: { timeoutSeconds: 2, maxAttempts: 6 } },
+		{
+			serviceGroup: { __rl: true, mode: 'id', value: 'ECONOMY' },
+			options: { timeoutSeconds: 2, maxAttempts: 6 },
+		},
 		{ onError: 'continueRegularOutput' },
 	);
 
-	const { output, error } = await runWorkflow(workflow, references.map((reference) => ({ reference })), credentials);
+	const { output, error } = await runWorkflow(
+		workflow,
+		references.map((reference) => ({ reference })),
+		credentials,
+	);
 
 	expect(error).toBeUndefined();
 	expect(output).toHaveLength(COUNT);
-	const faults = ((await (await fetch(`${simulator.model.baseUrl}/__sim/requests`)).json()) as { faults: Record<string, number> }).faults;
+	const faults = (
+		(await (await fetch(`${simulator.model.baseUrl}/__sim/requests`)).json()) as {
+			faults: Record<string, number>;
+		}
+	).faults;
 	expect(Object.keys(faults).sort()).toEqual([...FAULT_KINDS].sort());
 
 	const { consignments } = simulator.model.snapshot();
@@ -49,7 +72,11 @@ test('1,000 allocations under 10% injected faults: every item out, each consignm
 		expect(consignmentOf).toBe(reference);
 		if (stored?.State === 'Allocated') {
 			// Allocated exactly once, and reported as a success, never as an error.
-			expect([reference, stored.AllocationCount, item.json.error]).toEqual([reference, 1, undefined]);
+			expect([reference, stored.AllocationCount, item.json.error]).toEqual([
+				reference,
+				1,
+				undefined,
+			]);
 		} else {
 			// Not allocated: only the Germany-bound ones, refused for having no eligible service.
 			expect([reference, stored?.State, String(item.json.error)]).toEqual([
@@ -59,6 +86,10 @@ test('1,000 allocations under 10% injected faults: every item out, each consignm
 			]);
 		}
 	});
-	expect(consignments.filter((consignment) => consignment.State === 'Allocated')).toHaveLength(COUNT * 0.9);
-	expect(output?.filter((item) => item.json.recoveredAfterRetry === true).length).toBeGreaterThan(0);
+	expect(consignments.filter((consignment) => consignment.State === 'Allocated')).toHaveLength(
+		COUNT * 0.9,
+	);
+	expect(output?.filter((item) => item.json.recoveredAfterRetry === true).length).toBeGreaterThan(
+		0,
+	);
 });

@@ -13,7 +13,10 @@ describe('Label > Get', () => {
 			.get('/labels/EC-000-05B-MMA/PDF')
 			.reply(200, { File: pdf.toString('base64'), ContentType: 'application/pdf' });
 
-		const { output, error } = await runWorkflow(operationWorkflow('label', 'get', { format: 'PDF' }), references('EC-000-05B-MMA'));
+		const { output, error } = await runWorkflow(
+			operationWorkflow('label', 'get', { format: 'PDF' }),
+			references('EC-000-05B-MMA'),
+		);
 
 		expect(error).toBeUndefined();
 		expect(api.isDone()).toBe(true);
@@ -23,7 +26,11 @@ describe('Label > Get', () => {
 			ContentType: 'application/pdf',
 			fileName: 'EC-000-05B-MMA.pdf',
 		});
-		expect(item.binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: 'EC-000-05B-MMA.pdf', fileExtension: 'pdf' });
+		expect(item.binary?.data).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: 'EC-000-05B-MMA.pdf',
+			fileExtension: 'pdf',
+		});
 		const bytes = bytesOf(item.binary?.data);
 		expect(bytes.equals(pdf)).toBe(true);
 		expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -48,7 +55,11 @@ describe('Label > Get', () => {
 
 		expect(api.isDone()).toBe(true);
 		const binary = output?.[0].binary?.label;
-		expect(binary).toMatchObject({ mimeType: 'image/png', fileName: 'EP-000-05F-1E8.png', fileExtension: 'png' });
+		expect(binary).toMatchObject({
+			mimeType: 'image/png',
+			fileName: 'EP-000-05F-1E8.png',
+			fileExtension: 'png',
+		});
 		const bytes = bytesOf(binary);
 		expect(bytes.equals(png)).toBe(true);
 		expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
@@ -64,19 +75,36 @@ describe('Label > Get', () => {
 			.get('/labels/EC-2')
 			.reply(200, { File: smallPdf().toString('base64'), ContentType: 'application/pdf' });
 
-		const zplRun = await runWorkflow(operationWorkflow('label', 'get', { format: 'ZPLII' }), references('EC-1'));
-		const defaultRun = await runWorkflow(operationWorkflow('label', 'get', { format: 'default' }), references('EC-2'));
+		const zplRun = await runWorkflow(
+			operationWorkflow('label', 'get', { format: 'ZPLII' }),
+			references('EC-1'),
+		);
+		const defaultRun = await runWorkflow(
+			operationWorkflow('label', 'get', { format: 'default' }),
+			references('EC-2'),
+		);
 
 		expect(api.isDone()).toBe(true);
-		expect(zplRun.output?.[0].binary?.data).toMatchObject({ mimeType: 'application/zpl', fileName: 'EC-1.zpl' });
+		expect(zplRun.output?.[0].binary?.data).toMatchObject({
+			mimeType: 'application/zpl',
+			fileName: 'EC-1.zpl',
+		});
 		expect(bytesOf(zplRun.output?.[0].binary?.data).toString()).toBe('^XA^FO50,50^FDEC-1^FS^XZ');
-		expect(defaultRun.output?.[0].binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: 'EC-2.pdf' });
+		expect(defaultRun.output?.[0].binary?.data).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: 'EC-2.pdf',
+		});
 	});
 
 	test('an unallocated consignment: the error says labels exist only once allocated', async () => {
-		sortedPro().get('/labels/EC-1/PDF').reply(400, { Message: 'Consignment EC-1 is in state Unallocated; no labels are available' });
+		sortedPro()
+			.get('/labels/EC-1/PDF')
+			.reply(400, { Message: 'Consignment EC-1 is in state Unallocated; no labels are available' });
 
-		const { error } = await runWorkflow(operationWorkflow('label', 'get', { format: 'PDF' }), references('EC-1'));
+		const { error } = await runWorkflow(
+			operationWorkflow('label', 'get', { format: 'PDF' }),
+			references('EC-1'),
+		);
 
 		expect(error?.message).toBe(
 			'Could not get the PDF label of consignment EC-1: Consignment EC-1 is in state Unallocated; no labels are available (HTTP 400)',

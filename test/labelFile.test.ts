@@ -11,21 +11,48 @@ const zpl = '^XA^FO50,50^FDEC-1^FS^XZ';
 
 describe('readLabelFile', () => {
 	test('each format is recognised by its first bytes and stored under its MIME type', () => {
-		expect(readLabelFile(b64(smallPdf()), 'application/pdf', 'PDF')).toMatchObject({ ok: true, mimeType: 'application/pdf', extension: 'pdf' });
-		expect(readLabelFile(b64(smallPng(2, 2)), undefined, 'PNG')).toMatchObject({ ok: true, mimeType: 'image/png', extension: 'png' });
-		expect(readLabelFile(b64(zpl), undefined, 'ZPLII')).toMatchObject({ ok: true, mimeType: 'application/zpl', extension: 'zpl' });
-		expect(readLabelFile(b64(zpl), 'application/x-zpl', 'ZPL')).toMatchObject({ ok: true, mimeType: 'application/x-zpl' });
+		expect(readLabelFile(b64(smallPdf()), 'application/pdf', 'PDF')).toMatchObject({
+			ok: true,
+			mimeType: 'application/pdf',
+			extension: 'pdf',
+		});
+		expect(readLabelFile(b64(smallPng(2, 2)), undefined, 'PNG')).toMatchObject({
+			ok: true,
+			mimeType: 'image/png',
+			extension: 'png',
+		});
+		expect(readLabelFile(b64(zpl), undefined, 'ZPLII')).toMatchObject({
+			ok: true,
+			mimeType: 'application/zpl',
+			extension: 'zpl',
+		});
+		expect(readLabelFile(b64(zpl), 'application/x-zpl', 'ZPL')).toMatchObject({
+			ok: true,
+			mimeType: 'application/x-zpl',
+		});
 	});
 
 	test('the account default format is read from the bytes', () => {
-		expect(readLabelFile(b64(smallPng(1, 1)), '', 'default')).toMatchObject({ ok: true, extension: 'png' });
+		expect(readLabelFile(b64(smallPng(1, 1)), '', 'default')).toMatchObject({
+			ok: true,
+			extension: 'png',
+		});
 		expect(readLabelFile(b64(zpl), '', 'default')).toMatchObject({ ok: true, extension: 'zpl' });
 	});
 
 	test("SortedPRO's MIME type is replaced when it is not a label type of that format", () => {
-		expect(readLabelFile(b64(smallPdf()), 'text/html', 'PDF')).toMatchObject({ ok: true, mimeType: 'application/pdf' });
-		expect(readLabelFile(b64(smallPdf()), 'image/png', 'default')).toMatchObject({ ok: true, mimeType: 'application/pdf' });
-		expect(readLabelFile(b64(zpl), 'text/plain', 'ZPL')).toMatchObject({ ok: true, mimeType: 'application/zpl' });
+		expect(readLabelFile(b64(smallPdf()), 'text/html', 'PDF')).toMatchObject({
+			ok: true,
+			mimeType: 'application/pdf',
+		});
+		expect(readLabelFile(b64(smallPdf()), 'image/png', 'default')).toMatchObject({
+			ok: true,
+			mimeType: 'application/pdf',
+		});
+		expect(readLabelFile(b64(zpl), 'text/plain', 'ZPL')).toMatchObject({
+			ok: true,
+			mimeType: 'application/zpl',
+		});
 	});
 
 	test.each([
@@ -35,8 +62,18 @@ describe('readLabelFile', () => {
 		['a file of one byte ("A")', 'A', 'PDF', 'not valid base64'],
 		['a file too small to be a label', b64('%PDF-1'), 'PDF', 'of only 6 bytes'],
 		['a PNG asked for as PDF', b64(smallPng(2, 2)), 'PDF', 'not a PDF label'],
-		['an HTML page asked for as ZPL', b64('<html><body>^XA Sign in</body>\u0000</html>'), 'ZPL', 'not a ZPL label'],
-		['unknown bytes for the default format', b64(Buffer.alloc(64, 7)), 'default', 'not a PDF, PNG or ZPL label'],
+		[
+			'an HTML page asked for as ZPL',
+			b64('<html><body>^XA Sign in</body>\u0000</html>'),
+			'ZPL',
+			'not a ZPL label',
+		],
+		[
+			'unknown bytes for the default format',
+			b64(Buffer.alloc(64, 7)),
+			'default',
+			'not a PDF, PNG or ZPL label',
+		],
 	])('%s is refused', (_case, file, format, problem) => {
 		const result = readLabelFile(file, 'application/pdf', format);
 		expect(result.ok).toBe(false);
@@ -46,8 +83,10 @@ describe('readLabelFile', () => {
 
 describe('isFormatOption', () => {
 	test('only the offered values', () => {
-		for (const format of ['default', 'PDF', 'PNG', 'ZPL', 'ZPLII']) expect(isFormatOption(format)).toBe(true);
-		for (const format of ['..', '', 'pdf', 'constructor', '__proto__', 'PDF/../x']) expect(isFormatOption(format)).toBe(false);
+		for (const format of ['default', 'PDF', 'PNG', 'ZPL', 'ZPLII'])
+			expect(isFormatOption(format)).toBe(true);
+		for (const format of ['..', '', 'pdf', 'constructor', '__proto__', 'PDF/../x'])
+			expect(isFormatOption(format)).toBe(false);
 	});
 });
 

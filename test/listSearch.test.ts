@@ -28,17 +28,25 @@ describe('Carrier Service Group drop-down (From List)', () => {
 	test('filters by name or code, and offers a typed code that is not listed', async () => {
 		serviceGroups().reply(200, { ServiceGroups: groups });
 		const { result } = await searchList('searchServiceGroups', 'eco');
-		expect(result.results).toEqual([{ name: 'Economy 3-5 days (ECONOMY)', value: 'ECONOMY' }, { name: 'Use code "eco"', value: 'eco' }]);
+		expect(result.results).toEqual([
+			{ name: 'Economy 3-5 days (ECONOMY)', value: 'ECONOMY' },
+			{ name: 'Use code "eco"', value: 'eco' },
+		]);
 	});
 
 	test('when the list cannot be loaded, a typed code can still be used', async () => {
 		serviceGroups().reply(503, '');
 		const { result } = await searchList('searchServiceGroups', 'NEXTDAY');
-		expect(result.results).toEqual([{ name: 'Use code "NEXTDAY" (the list could not be loaded)', value: 'NEXTDAY' }]);
+		expect(result.results).toEqual([
+			{ name: 'Use code "NEXTDAY" (the list could not be loaded)', value: 'NEXTDAY' },
+		]);
 	});
 
 	test('when the list cannot be loaded and nothing is typed, the error says why', async () => {
-		serviceGroups().reply(401, { statusCode: 401, message: 'Access denied due to invalid subscription key.' });
+		serviceGroups().reply(401, {
+			statusCode: 401,
+			message: 'Access denied due to invalid subscription key.',
+		});
 		await expect(searchList('searchServiceGroups')).rejects.toThrow(
 			'Could not load the carrier service groups: SortedPRO rejected the API key (Access denied due to invalid subscription key.) (HTTP 401)',
 		);
@@ -50,7 +58,10 @@ describe('Carrier Service drop-down (From List)', () => {
 		nock(PRODUCTION)
 			.matchHeader('ocp-apim-subscription-key', TEST_API_KEY)
 			.get('/carrierservices/')
-			.reply(200, [{ Reference: 'CX_NDS', Name: 'Next Day Super' }, { MpdCarrierServiceReference: 'CY_ECO' }]);
+			.reply(200, [
+				{ Reference: 'CX_NDS', Name: 'Next Day Super' },
+				{ MpdCarrierServiceReference: 'CY_ECO' },
+			]);
 
 		const { result } = await searchList('searchCarrierServices');
 

@@ -7,7 +7,11 @@ describe('Manifest > Manifest', () => {
 			.put('/consignments/manifest', { ConsignmentReferences: ['EC-1', 'EC-2', 'EC-3'] })
 			.reply(200, [
 				listResult('EC-1', true, 'Manifested'),
-				listResult('EC-2', false, 'Consignment EC-2 is in state Unallocated and cannot be manifested'),
+				listResult(
+					'EC-2',
+					false,
+					'Consignment EC-2 is in state Unallocated and cannot be manifested',
+				),
 				listResult('EC-3', true, 'Manifested'),
 			]);
 
@@ -17,10 +21,15 @@ describe('Manifest > Manifest', () => {
 		);
 
 		expect(api.isDone()).toBe(true);
-		expect(output?.map((item) => item.json.ConsignmentReference ?? item.json.consignmentReference)).toEqual(['EC-1', 'EC-2', 'EC-3']);
+		expect(
+			output?.map((item) => item.json.ConsignmentReference ?? item.json.consignmentReference),
+		).toEqual(['EC-1', 'EC-2', 'EC-3']);
 		expect(output?.[1].json).toMatchObject({
-			error: 'Could not manifest consignment EC-2: Consignment EC-2 is in state Unallocated and cannot be manifested',
-			errorDescription: expect.stringContaining('Only consignments in state Allocated, Manifest Failed or Ready To Ship can be manifested'),
+			error:
+				'Could not manifest consignment EC-2: Consignment EC-2 is in state Unallocated and cannot be manifested',
+			errorDescription: expect.stringContaining(
+				'Only consignments in state Allocated, Manifest Failed or Ready To Ship can be manifested',
+			),
 		});
 	});
 });
@@ -31,33 +40,21 @@ describe('Tracking > Get', () => {
 			{ Status: 'Collected', Timestamp: '2026-11-20T10:00:00Z' },
 			{ Status: 'Delivered', Timestamp: '2026-11-21T12:00:00Z' },
 		];
-		const api = sortedPro().get('/tracking/EC-1').reply(200, events).get('/tracking/EC-2').reply(200, { ConsignmentLegs: [] });
+		const api = sortedPro()
+			.get('/tracking/EC-1')
+			.reply(200, events)
+			.get('/tracking/EC-2')
+			.reply(200, { ConsignmentLegs: [] });
 
-		const { output } = await runWorkflow(operationWorkflow('tracking', 'get'), references('EC-1', 'EC-2'));
+		const { output } = await runWorkflow(
+			operationWorkflow('tracking', 'get'),
+			references('EC-1', 'EC-2'),
+		);
 
 		expect(api.isDone()).toBe(true);
 		expect(output?.map((item) => item.json)).toEqual([
 			{ ConsignmentReference: 'EC-1', Events: events },
 			{ ConsignmentLegs: [], ConsignmentReference: 'EC-2' },
 		]);
-	});
-});
-
-describe('Carrier Service and Service Group > Get Many', () => {
-	test('list the account reference data, limited unless Return All', async () => {
-		const services = [{ Reference: 'CX_NDS', Name: 'Next Day Super' }, { Reference: 'CY_ECO', Name: 'Economy' }, { Reference: 'CZ_INT', Name: 'International' }];
-		const groups = [{ ServiceGroupCode: 'NEXTDAY', Name: 'Next day' }];
-		const api = sortedPro()
-			.get('/carrierservices/')
-			.reply(200, services)
-			.get('/servicegroups/')
-			.reply(200, { ServiceGroups: groups });
-
-		const carrierServices = await runWorkflow(operationWorkflow('carrierService', 'getAll', { limit: 2 }), [{}]);
-		const serviceGroups = await runWorkflow(operationWorkflow('serviceGroup', 'getAll', { returnAll: true }), [{}]);
-
-		expect(api.isDone()).toBe(true);
-		expect(carrierServices.output?.map((item) => item.json)).toEqual(services.slice(0, 2));
-		expect(serviceGroups.output?.map((item) => item.json)).toEqual(groups);
 	});
 });

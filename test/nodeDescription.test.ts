@@ -27,7 +27,9 @@ describe('SortedPRO node as n8n loads it', () => {
 		const { properties } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
 		const byName = (name: string) => properties.filter((property) => property.name === name);
 
-		expect(byName('resource')[0].options?.map((option) => 'value' in option && option.value)).toEqual([
+		expect(
+			byName('resource')[0].options?.map((option) => 'value' in option && option.value),
+		).toEqual([
 			'allocation',
 			'carrierService',
 			'consignment',
@@ -40,12 +42,19 @@ describe('SortedPRO node as n8n loads it', () => {
 			default: 'allocateWithServiceGroup',
 			displayOptions: { show: { resource: ['allocation'] } },
 			options: expect.arrayContaining([
-				expect.objectContaining({ name: 'Allocate With Service Group', value: 'allocateWithServiceGroup' }),
+				expect.objectContaining({
+					name: 'Allocate With Service Group',
+					value: 'allocateWithServiceGroup',
+				}),
 			]),
 		});
 		expect(byName('consignmentReference')[0]).toMatchObject({ type: 'string', required: true });
 		const serviceGroup = byName('serviceGroup')[0];
-		expect(serviceGroup).toMatchObject({ type: 'resourceLocator', required: true, default: { mode: 'list', value: '' } });
+		expect(serviceGroup).toMatchObject({
+			type: 'resourceLocator',
+			required: true,
+			default: { mode: 'list', value: '' },
+		});
 		expect(serviceGroup.modes?.map((mode) => [mode.name, mode.displayName])).toEqual([
 			['list', 'From List'],
 			['id', 'By Code'],
@@ -67,7 +76,14 @@ test('every resource and operation keeps its internal name', async () => {
 			]),
 	);
 	expect(operations).toEqual({
-		allocation: ['allocate', 'allocateWithCarrierService', 'allocateWithDefaultRules', 'allocateWithQuote', 'allocateWithServiceGroup', 'deallocate'],
+		allocation: [
+			'allocate',
+			'allocateWithCarrierService',
+			'allocateWithDefaultRules',
+			'allocateWithQuote',
+			'allocateWithServiceGroup',
+			'deallocate',
+		],
 		carrierService: ['getAll'],
 		consignment: ['cancel', 'create', 'get', 'getAll', 'getStatus'],
 		label: ['get'],
@@ -83,7 +99,14 @@ describe('what the editor shows', () => {
 		const { codex } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
 
 		expect(codex?.alias).toEqual(
-			expect.arrayContaining(['shipping', 'carrier', 'label', 'allocate', 'consignment', 'Electio']),
+			expect.arrayContaining([
+				'shipping',
+				'carrier',
+				'label',
+				'allocate',
+				'consignment',
+				'Electio',
+			]),
 		);
 		expect(codex?.categories).toEqual(['Sales', 'Productivity']);
 		expect(codex?.resources?.primaryDocumentation?.map((link) => link.url)).toContain(
@@ -95,19 +118,30 @@ describe('what the editor shows', () => {
 		['allocation', 'allocateWithServiceGroup', 'Allocate With Service Group: Allocation'],
 		['consignment', 'getAll', 'Get Many: Consignment'],
 		['label', 'get', 'Get: Label'],
-	])('the canvas subtitle of %s > %s is "%s", in display names', async (resource, operation, expected) => {
-		const { nodeTypes } = await loadPackage();
-		const { subtitle } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
-		const node: INode = {
-			id: 'subtitle',
-			name: 'SortedPRO',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource, operation },
-		};
-		const workflow = new Workflow({ id: 'subtitle', nodes: [node], connections: {}, active: false, nodeTypes });
+	])(
+		'the canvas subtitle of %s > %s is "%s", in display names',
+		async (resource, operation, expected) => {
+			const { nodeTypes } = await loadPackage();
+			const { subtitle } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
+			const node: INode = {
+				id: 'subtitle',
+				name: 'SortedPRO',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { resource, operation },
+			};
+			const workflow = new Workflow({
+				id: 'subtitle',
+				nodes: [node],
+				connections: {},
+				active: false,
+				nodeTypes,
+			});
 
-		expect(workflow.expression.getSimpleParameterValue(node, subtitle ?? '', 'internal', {})).toBe(expected);
-	});
+			expect(
+				workflow.expression.getSimpleParameterValue(node, subtitle ?? '', 'internal', {}),
+			).toBe(expected);
+		},
+	);
 });

@@ -14,7 +14,11 @@ describe('retries', () => {
 	test('429 (honouring Retry-After) and 503 are retried until SortedPRO answers', async () => {
 		const api = sortedPro()
 			.put(path('EC-1'))
-			.reply(429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 0 seconds.' }, { 'Retry-After': '0' })
+			.reply(
+				429,
+				{ statusCode: 429, message: 'Rate limit is exceeded. Try again in 0 seconds.' },
+				{ 'Retry-After': '0' },
+			)
 			.put(path('EC-1'))
 			.reply(503, '')
 			.put(path('EC-1'))
@@ -28,7 +32,11 @@ describe('retries', () => {
 	});
 
 	test('a connection reset is retried', async () => {
-		const api = sortedPro().put(path('EC-1')).replyWithError(reset()).put(path('EC-1')).reply(200, allocationSummary('EC-1'));
+		const api = sortedPro()
+			.put(path('EC-1'))
+			.replyWithError(reset())
+			.put(path('EC-1'))
+			.reply(200, allocationSummary('EC-1'));
 
 		const { output } = await runWorkflow(allocate(), references('EC-1'));
 
@@ -45,7 +53,9 @@ describe('retries', () => {
 
 		const { error } = await runWorkflow(allocate(), references('EC-1'));
 
-		expect(error?.message).toBe('Could not allocate consignment EC-1 with service group NEXTDAY: Bad request (HTTP 400)');
+		expect(error?.message).toBe(
+			'Could not allocate consignment EC-1 with service group NEXTDAY: Bad request (HTTP 400)',
+		);
 		expect(api.pendingMocks()).toHaveLength(1);
 	});
 
@@ -67,17 +77,25 @@ describe('retries', () => {
 			.reply(200, [{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-2' }]);
 
 		const { error } = await runWorkflow(
-			operationWorkflow('consignment', 'create', { inputMode: 'json', jsonBody: '{"ShippingLocationReference":"W"}' }),
+			operationWorkflow('consignment', 'create', {
+				inputMode: 'json',
+				jsonBody: '{"ShippingLocationReference":"W"}',
+			}),
 			[{}],
 		);
 
-		expect(error?.message).toBe('Could not create a consignment for item 0: the connection was reset before SortedPRO answered');
+		expect(error?.message).toBe(
+			'Could not create a consignment for item 0: the connection was reset before SortedPRO answered',
+		);
 		expect(api.pendingMocks()).toHaveLength(1);
 	});
 });
 
 describe('no double allocation', () => {
-	const refusedAsAllocated = { Code: 'InvalidConsignmentState', Message: 'Consignment EC-1 is in state Allocated and cannot be allocated' };
+	const refusedAsAllocated = {
+		Code: 'InvalidConsignmentState',
+		Message: 'Consignment EC-1 is in state Allocated and cannot be allocated',
+	};
 
 	test('a retry refused because the lost attempt allocated it: read back, a success marked recoveredAfterRetry', async () => {
 		const api = sortedPro()
@@ -94,7 +112,13 @@ describe('no double allocation', () => {
 		expect(api.isDone()).toBe(true);
 		expect(output).toEqual([
 			{
-				json: { Reference: 'EC-1', State: 'Allocated', CarrierServiceReference: 'CX_NDS', ConsignmentReference: 'EC-1', recoveredAfterRetry: true },
+				json: {
+					Reference: 'EC-1',
+					State: 'Allocated',
+					CarrierServiceReference: 'CX_NDS',
+					ConsignmentReference: 'EC-1',
+					recoveredAfterRetry: true,
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -133,7 +157,11 @@ describe('no double allocation', () => {
 	});
 
 	test('a refusal without a lost answer is not second-guessed', async () => {
-		const api = sortedPro().put(path('EC-1')).reply(400, refusedAsAllocated).get('/consignments/EC-1').reply(200, { State: 'Allocated' });
+		const api = sortedPro()
+			.put(path('EC-1'))
+			.reply(400, refusedAsAllocated)
+			.get('/consignments/EC-1')
+			.reply(200, { State: 'Allocated' });
 
 		const { error } = await runWorkflow(allocate(), references('EC-1'));
 
@@ -146,14 +174,25 @@ describe('no double allocation', () => {
 			.put('/allocation/allocatewithservicegroup')
 			.replyWithError(reset())
 			.put('/allocation/allocatewithservicegroup')
-			.reply(200, [listResult('EC-1', false, 'Consignment EC-1 is in state Allocated and cannot be allocated'), listResult('EC-2')])
+			.reply(200, [
+				listResult('EC-1', false, 'Consignment EC-1 is in state Allocated and cannot be allocated'),
+				listResult('EC-2'),
+			])
 			.get('/consignments/EC-1')
 			.reply(200, { Reference: 'EC-1', State: 'Allocated' });
 
-		const { output } = await runWorkflow(allocate({ sendInBatches: true }), references('EC-1', 'EC-2'));
+		const { output } = await runWorkflow(
+			allocate({ sendInBatches: true }),
+			references('EC-1', 'EC-2'),
+		);
 
 		expect(api.isDone()).toBe(true);
-		expect(output?.map((item) => [item.json.ConsignmentReference, item.json.recoveredAfterRetry ?? false])).toEqual([
+		expect(
+			output?.map((item) => [
+				item.json.ConsignmentReference,
+				item.json.recoveredAfterRetry ?? false,
+			]),
+		).toEqual([
 			['EC-1', true],
 			['EC-2', false],
 		]);
@@ -210,7 +249,9 @@ describe('Max Concurrent Requests with batch calls', () => {
 			});
 
 		const { output, error } = await runWorkflow(
-			operationWorkflow('allocation', 'allocateWithDefaultRules', { options: { batchSize: 2, maxConcurrency: 3 } }),
+			operationWorkflow('allocation', 'allocateWithDefaultRules', {
+				options: { batchSize: 2, maxConcurrency: 3 },
+			}),
 			references(...refs),
 		);
 

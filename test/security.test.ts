@@ -26,13 +26,15 @@ import { smallPdf } from '../simulator/files';
 const group = { serviceGroup: { __rl: true, mode: 'id', value: 'NEXTDAY' } };
 const allocate = (options: Record<string, number | boolean> = {}, settings = {}) =>
 	operationWorkflow('allocation', 'allocateWithServiceGroup', { ...group, options }, settings);
-const allocatePath = (reference: string) => `/allocation/${reference}/allocatewithservicegroup/NEXTDAY`;
+const allocatePath = (reference: string) =>
+	`/allocation/${reference}/allocatewithservicegroup/NEXTDAY`;
 const continueOnFail = { onError: 'continueRegularOutput' as const };
 const custom = (baseUrl: string, apiKey = TEST_API_KEY) => ({
 	sortedProApi: { apiKey, environment: 'custom', baseUrl },
 });
 /** Everything a user or an operator could see of a run. */
-const everything = ({ run, output, error, logs }: WorkflowRun) => visibleText({ run, output, error, logs });
+const everything = ({ run, output, error, logs }: WorkflowRun) =>
+	visibleText({ run, output, error, logs });
 
 let target: Loopback;
 
@@ -51,28 +53,35 @@ afterAll(async () => {
 });
 
 describe('redirects are never followed with the key', () => {
-	test.each([301, 302, 303, 307, 308])('HTTP %i from a custom Base URL to another port is an error; the target gets nothing', async (status) => {
-		const redirecting = await startLoopback((_request, response) => {
-			response.writeHead(status, { Location: `${target.url}/allocation/EC-1/allocatewithservicegroup/NEXTDAY` });
-			response.end();
-		});
-		try {
-			const result = await runWorkflow(allocate(), references('EC-1'), custom(redirecting.url));
+	test.each([301, 302, 303, 307, 308])(
+		'HTTP %i from a custom Base URL to another port is an error; the target gets nothing',
+		async (status) => {
+			const redirecting = await startLoopback((_request, response) => {
+				response.writeHead(status, {
+					Location: `${target.url}/allocation/EC-1/allocatewithservicegroup/NEXTDAY`,
+				});
+				response.end();
+			});
+			try {
+				const result = await runWorkflow(allocate(), references('EC-1'), custom(redirecting.url));
 
-			expect(redirecting.received).toHaveLength(1);
-			expect(target.received).toHaveLength(0);
-			expect(result.output).toBeUndefined();
-			expect(result.error?.message).toBe(
-				`Could not allocate consignment EC-1 with service group NEXTDAY: the address answered with a redirect to ${target.url} (HTTP ${status}). The redirect was not followed and the API key was not sent there.`,
-			);
-			expect(result.error?.description).toContain('Check the Environment');
-		} finally {
-			await redirecting.close();
-		}
-	});
+				expect(redirecting.received).toHaveLength(1);
+				expect(target.received).toHaveLength(0);
+				expect(result.output).toBeUndefined();
+				expect(result.error?.message).toBe(
+					`Could not allocate consignment EC-1 with service group NEXTDAY: the address answered with a redirect to ${target.url} (HTTP ${status}). The redirect was not followed and the API key was not sent there.`,
+				);
+				expect(result.error?.description).toContain('Check the Environment');
+			} finally {
+				await redirecting.close();
+			}
+		},
+	);
 
 	test('from Production to plain http on another host: an error item with On Error: Continue, the key stays home', async () => {
-		const api = sortedPro().put(allocatePath('EC-1')).reply(302, '', { Location: `${target.url}/steal` });
+		const api = sortedPro()
+			.put(allocatePath('EC-1'))
+			.reply(302, '', { Location: `${target.url}/steal` });
 
 		const { output } = await runWorkflow(allocate({}, continueOnFail), references('EC-1'));
 
@@ -84,16 +93,22 @@ describe('redirects are never followed with the key', () => {
 	});
 
 	test('a relative redirect is named as another path and not followed', async () => {
-		const api = sortedPro().put(allocatePath('EC-1')).reply(307, '', { Location: '/login?next=/allocation' });
+		const api = sortedPro()
+			.put(allocatePath('EC-1'))
+			.reply(307, '', { Location: '/login?next=/allocation' });
 
 		const { error } = await runWorkflow(allocate(), references('EC-1'));
 
 		expect(api.isDone()).toBe(true);
-		expect(error?.message).toContain('a redirect to another path (/login?next=/allocation) (HTTP 307)');
+		expect(error?.message).toContain(
+			'a redirect to another path (/login?next=/allocation) (HTTP 307)',
+		);
 	});
 
 	test('the service-group drop-down does not follow a redirect', async () => {
-		const api = nock(PRODUCTION).get('/servicegroups/').reply(302, '', { Location: `${target.url}/servicegroups/` });
+		const api = nock(PRODUCTION)
+			.get('/servicegroups/')
+			.reply(302, '', { Location: `${target.url}/servicegroups/` });
 
 		await expect(searchList('searchServiceGroups')).rejects.toThrow(`redirect to ${target.url}`);
 		expect(api.isDone()).toBe(true);
@@ -101,14 +116,18 @@ describe('redirects are never followed with the key', () => {
 	});
 
 	test("the credential's Test button does not follow a redirect", async () => {
-		const api = nock(PRODUCTION).get('/servicegroups/').reply(301, '', { Location: `${target.url}/servicegroups/` });
+		const api = nock(PRODUCTION)
+			.get('/servicegroups/')
+			.reply(301, '', { Location: `${target.url}/servicegroups/` });
 
 		const result = await runCredentialTest({ apiKey: TEST_API_KEY, environment: 'production' });
 
 		expect(api.isDone()).toBe(true);
 		expect(target.received).toHaveLength(0);
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('The address answered with a redirect (HTTP 301), which was not followed');
+		expect(result.message).toContain(
+			'The address answered with a redirect (HTTP 301), which was not followed',
+		);
 	});
 });
 
@@ -116,37 +135,82 @@ describe('an echoed key is redacted everywhere', () => {
 	// A key with characters that change when URL-encoded, so both forms are checked.
 	const key = 'Sk3y/with+odd chars&9f27c0de';
 	const echoForms = [key, encodeURIComponent(key), key.toUpperCase()];
-	const echoing = (status: number, body: (headers: Record<string, unknown>) => unknown, contentType = 'application/json') =>
+	const echoing = (
+		status: number,
+		body: (headers: Record<string, unknown>) => unknown,
+		contentType = 'application/json',
+	) =>
 		nock(PRODUCTION)
 			.put(allocatePath('EC-1'))
 			// nock hands a reply function the request itself, headers and all.
 			.reply((request: Request) => {
 				const text = body(Object.fromEntries(request.headers.entries()));
-				return [status, typeof text === 'string' ? text : JSON.stringify(text), { 'Content-Type': contentType }];
+				return [
+					status,
+					typeof text === 'string' ? text : JSON.stringify(text),
+					{ 'Content-Type': contentType },
+				];
 			});
 	const expectNoKey = (seen: string) => {
-		for (const form of [...echoForms, JSON.stringify(key).slice(1, -1)]) expect(seen).not.toContain(form);
+		for (const form of [...echoForms, JSON.stringify(key).slice(1, -1)])
+			expect(seen).not.toContain(form);
 		expect(seen).toContain('[redacted]');
 	};
 
 	test.each([
-		['a gateway 401 that quotes the key', 401, (headers: Record<string, unknown>) => ({ statusCode: 401, message: `Access denied for key ${String(headers['ocp-apim-subscription-key'])}` })],
-		['a SortedPRO 400 whose details repeat the key, URL-encoded', 400, () => ({ Message: `Bad key ${encodeURIComponent(key)}`, Details: [{ Target: 'Key', Message: key }], CorrelationId: key })],
-		['a 500 that dumps the request headers', 500, (headers: Record<string, unknown>) => ({ Message: 'Internal error', request: headers })],
-		['a gateway HTML page in upper case', 502, () => `<html><body><h1>Bad gateway</h1><pre>KEY=${key.toUpperCase()}</pre></body></html>`],
-	])('%s: not in the error, its description, its stored answer or the log', async (_case, status, body) => {
-		echoing(status, body, typeof body({}) === 'string' ? 'text/html' : 'application/json');
+		[
+			'a gateway 401 that quotes the key',
+			401,
+			(headers: Record<string, unknown>) => ({
+				statusCode: 401,
+				message: `Access denied for key ${String(headers['ocp-apim-subscription-key'])}`,
+			}),
+		],
+		[
+			'a SortedPRO 400 whose details repeat the key, URL-encoded',
+			400,
+			() => ({
+				Message: `Bad key ${encodeURIComponent(key)}`,
+				Details: [{ Target: 'Key', Message: key }],
+				CorrelationId: key,
+			}),
+		],
+		[
+			'a 500 that dumps the request headers',
+			500,
+			(headers: Record<string, unknown>) => ({ Message: 'Internal error', request: headers }),
+		],
+		[
+			'a gateway HTML page in upper case',
+			502,
+			() => `<html><body><h1>Bad gateway</h1><pre>KEY=${key.toUpperCase()}</pre></body></html>`,
+		],
+	])(
+		'%s: not in the error, its description, its stored answer or the log',
+		async (_case, status, body) => {
+			echoing(status, body, typeof body({}) === 'string' ? 'text/html' : 'application/json');
 
-		const result = await runWorkflow(allocate({ maxAttempts: 1 }), references('EC-1'), custom('https://api.electioapp.com', key));
+			const result = await runWorkflow(
+				allocate({ maxAttempts: 1 }),
+				references('EC-1'),
+				custom('https://api.electioapp.com', key),
+			);
 
-		expect(result.error?.message).toContain('Could not allocate consignment EC-1');
-		expectNoKey(everything(result));
-	});
+			expect(result.error?.message).toContain('Could not allocate consignment EC-1');
+			expectNoKey(everything(result));
+		},
+	);
 
 	test('with On Error: Continue the error item is redacted too', async () => {
-		echoing(400, (headers) => ({ Message: `Unknown subscription ${String(headers['ocp-apim-subscription-key'])}` }));
+		echoing(400, (headers) => ({
+			Message: `Unknown subscription ${String(headers['ocp-apim-subscription-key'])}`,
+		}));
 
-		const result = await runWorkflow(allocate({}, continueOnFail), references('EC-1'), custom('https://api.electioapp.com', key));
+		const result = await runWorkflow(
+			allocate({}, continueOnFail),
+			references('EC-1'),
+			custom('https://api.electioapp.com', key),
+		);
 
 		expect(result.output?.[0].json.error).toBe(
 			'Could not allocate consignment EC-1 with service group NEXTDAY: Unknown subscription [redacted] (HTTP 400)',
@@ -154,28 +218,47 @@ describe('an echoed key is redacted everywhere', () => {
 		expectNoKey(everything(result));
 	});
 
-	test("a successful answer that echoes the key is output with the key redacted", async () => {
-		echoing(200, (headers) => ({ CarrierName: 'Carrier X', Description: `sent with ${String(headers['ocp-apim-subscription-key'])}` }));
+	test('a successful answer that echoes the key is output with the key redacted', async () => {
+		echoing(200, (headers) => ({
+			CarrierName: 'Carrier X',
+			Description: `sent with ${String(headers['ocp-apim-subscription-key'])}`,
+		}));
 
-		const result = await runWorkflow(allocate(), references('EC-1'), custom('https://api.electioapp.com', key));
+		const result = await runWorkflow(
+			allocate(),
+			references('EC-1'),
+			custom('https://api.electioapp.com', key),
+		);
 
-		expect(result.output?.[0].json).toMatchObject({ CarrierName: 'Carrier X', Description: 'sent with [redacted]' });
+		expect(result.output?.[0].json).toMatchObject({
+			CarrierName: 'Carrier X',
+			Description: 'sent with [redacted]',
+		});
 		expectNoKey(everything(result));
 	});
 
 	test('an error keeps only an excerpt of a long answer', async () => {
-		sortedPro().put(allocatePath('EC-1')).reply(400, { Message: 'No', Padding: 'x'.repeat(50_000) });
+		sortedPro()
+			.put(allocatePath('EC-1'))
+			.reply(400, { Message: 'No', Padding: 'x'.repeat(50_000) });
 
 		const result = await runWorkflow(allocate(), references('EC-1'));
 
-		expect(result.error?.message).toBe('Could not allocate consignment EC-1 with service group NEXTDAY: No (HTTP 400)');
+		expect(result.error?.message).toBe(
+			'Could not allocate consignment EC-1 with service group NEXTDAY: No (HTTP 400)',
+		);
 		expect(everything(result).length).toBeLessThan(30_000);
 	});
 });
 
 describe("answers that are not SortedPRO's JSON are errors", () => {
 	test.each([
-		['an HTML login page', '<!DOCTYPE html><html><body><form>Sign in</form></body></html>', 'text/html', 'an HTML page, likely a login or proxy page'],
+		[
+			'an HTML login page',
+			'<!DOCTYPE html><html><body><form>Sign in</form></body></html>',
+			'text/html',
+			'an HTML page, likely a login or proxy page',
+		],
 		['plain "OK"', 'OK', 'text/plain', 'plain text ("OK")'],
 		['nothing at all', '', 'application/json', 'an empty answer'],
 		['a bare JSON number', '42', 'application/json', 'the JSON value 42'],
@@ -194,7 +277,11 @@ describe("answers that are not SortedPRO's JSON are errors", () => {
 
 	test('an answer nested 5,000 levels deep is a clear error, and the run can still be stored', async () => {
 		const deep = '['.repeat(5000) + ']'.repeat(5000);
-		sortedPro().put(allocatePath('EC-1')).reply(200, deep).put(allocatePath('EC-2')).reply(400, deep);
+		sortedPro()
+			.put(allocatePath('EC-1'))
+			.reply(200, deep)
+			.put(allocatePath('EC-2'))
+			.reply(400, deep);
 
 		const result = await runWorkflow(allocate({}, continueOnFail), references('EC-1', 'EC-2'));
 
@@ -232,8 +319,12 @@ describe("answers that are not SortedPRO's JSON are errors", () => {
 
 describe('bounded work', () => {
 	const page = (from: number, count = 100) =>
-		Array.from({ length: count }, (_unused, index) => ({ ConsignmentReference: `EC-${from + index}`, State: 'Allocated' }));
-	const getMany = (parameters = {}) => operationWorkflow('consignment', 'getAll', { returnAll: true, ...parameters });
+		Array.from({ length: count }, (_unused, index) => ({
+			ConsignmentReference: `EC-${from + index}`,
+			State: 'Allocated',
+		}));
+	const getMany = (parameters = {}) =>
+		operationWorkflow('consignment', 'getAll', { returnAll: true, ...parameters });
 
 	test('Get Many stops when SortedPRO repeats a page instead of paging', async () => {
 		let calls = 0;
@@ -266,7 +357,9 @@ describe('bounded work', () => {
 		const { error } = await runWorkflow(getMany(), [{}]);
 
 		expect(calls).toBe(500);
-		expect(error?.message).toBe('The consignment search in item 0 matches more than 50000 consignments');
+		expect(error?.message).toBe(
+			'The consignment search in item 0 matches more than 50000 consignments',
+		);
 		expect(error?.description).toContain('Narrow the search with Filters');
 	});
 
@@ -288,7 +381,9 @@ describe('bounded work', () => {
 				custom(trickling.url),
 			);
 
-			expect(error?.message).toBe('Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO did not answer in time');
+			expect(error?.message).toBe(
+				'Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO did not answer in time',
+			);
 			await sleep(200);
 			expect(trickling.abortedAnswers).toBe(1);
 		} finally {
@@ -300,7 +395,10 @@ describe('bounded work', () => {
 describe('odd input is refused before anything is sent', () => {
 	// The network is closed and nothing is intercepted: any request would fail differently.
 	test('a label Format from an expression must be one of the offered values', async () => {
-		const { error } = await runWorkflow(operationWorkflow('label', 'get', { format: '={{ ".." }}' }), references('EC-1'));
+		const { error } = await runWorkflow(
+			operationWorkflow('label', 'get', { format: '={{ ".." }}' }),
+			references('EC-1'),
+		);
 
 		expect(error?.message).toBe('"Format" in item 0 is "..", which is not a label format');
 		expect(error?.description).toContain('Nothing was sent to SortedPRO');
@@ -309,7 +407,10 @@ describe('odd input is refused before anything is sent', () => {
 	test('a label File of "A" is not a label', async () => {
 		sortedPro().get('/labels/EC-1/PDF').reply(200, { File: 'A', ContentType: 'application/pdf' });
 
-		const { error } = await runWorkflow(operationWorkflow('label', 'get', { format: 'PDF' }), references('EC-1'));
+		const { error } = await runWorkflow(
+			operationWorkflow('label', 'get', { format: 'PDF' }),
+			references('EC-1'),
+		);
 
 		expect(error?.message).toBe(
 			"Could not get the label of consignment EC-1: SortedPRO's answer held a label file that is not valid base64",
@@ -327,15 +428,24 @@ describe('odd input is refused before anything is sent', () => {
 			references('EC-1'),
 		);
 
-		expect(output?.[0].json).toMatchObject({ fileName: 'EP-1fdp.exe_...pdf', ContentType: 'application/pdf' });
-		expect(output?.[0].binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: 'EP-1fdp.exe_...pdf' });
+		expect(output?.[0].json).toMatchObject({
+			fileName: 'EP-1fdp.exe_...pdf',
+			ContentType: 'application/pdf',
+		});
+		expect(output?.[0].binary?.data).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: 'EP-1fdp.exe_...pdf',
+		});
 	});
 
 	test.each([
 		['invalid', '{ "Packages": [', '"JSON Body" in item 0 is not valid JSON'],
 		['empty', '', '"JSON Body" is empty in item 0'],
 	])('an %s JSON Body names the field and the item', async (_case, jsonBody, message) => {
-		const { error } = await runWorkflow(operationWorkflow('consignment', 'create', { inputMode: 'json', jsonBody }), [{}]);
+		const { error } = await runWorkflow(
+			operationWorkflow('consignment', 'create', { inputMode: 'json', jsonBody }),
+			[{}],
+		);
 
 		expect(error?.message).toContain(message);
 		expect(error?.description).toContain('Nothing was sent to SortedPRO');
@@ -343,7 +453,10 @@ describe('odd input is refused before anything is sent', () => {
 
 	test('a JSON Body with a broken character names where it is', async () => {
 		const { error } = await runWorkflow(
-			operationWorkflow('consignment', 'create', { inputMode: 'json', jsonBody: '{ "Tags": ["\\ud83d"] }' }),
+			operationWorkflow('consignment', 'create', {
+				inputMode: 'json',
+				jsonBody: '{ "Tags": ["\\ud83d"] }',
+			}),
 			[{}],
 		);
 
@@ -370,13 +483,16 @@ describe('odd input is refused before anything is sent', () => {
 		expect(error?.message).toBe('"Packages > Weight" of package 1 in item 0 must be more than 0');
 	});
 
-	test.each(['constructor', '__proto__', 'toString'])('an Environment of "%s" is an unknown environment', async (environment) => {
-		const { error } = await runWorkflow(allocate(), references('EC-1'), {
-			sortedProApi: { apiKey: TEST_API_KEY, environment },
-		});
+	test.each(['constructor', '__proto__', 'toString'])(
+		'an Environment of "%s" is an unknown environment',
+		async (environment) => {
+			const { error } = await runWorkflow(allocate(), references('EC-1'), {
+				sortedProApi: { apiKey: TEST_API_KEY, environment },
+			});
 
-		expect(error?.message).toContain(`unknown Environment "${environment}"`);
-	});
+			expect(error?.message).toContain(`unknown Environment "${environment}"`);
+		},
+	);
 });
 
 describe('advice that cannot duplicate', () => {
@@ -390,7 +506,10 @@ describe('advice that cannot duplicate', () => {
 		const { error } = await runWorkflow(
 			operationWorkflow('consignment', 'create', {
 				inputMode: 'json',
-				jsonBody: JSON.stringify({ ConsignmentReferenceProvidedByCustomer: 'ORDER-1', Packages: [] }),
+				jsonBody: JSON.stringify({
+					ConsignmentReferenceProvidedByCustomer: 'ORDER-1',
+					Packages: [],
+				}),
 			}),
 			[{}],
 		);
@@ -407,7 +526,10 @@ describe('advice that cannot duplicate', () => {
 		sortedPro().post('/consignments').reply(504, '');
 
 		const { error } = await runWorkflow(
-			operationWorkflow('consignment', 'create', { inputMode: 'json', jsonBody: '{ "Packages": [] }' }),
+			operationWorkflow('consignment', 'create', {
+				inputMode: 'json',
+				jsonBody: '{ "Packages": [] }',
+			}),
 			[{}],
 		);
 

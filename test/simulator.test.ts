@@ -43,16 +43,25 @@ describe('the node against the SortedPRO simulator', () => {
 	test('a consignment no service can take ends in Allocation Failed; an allocated one is refused', async () => {
 		// EC-SIM-000010 goes to Germany: nothing in NEXTDAY delivers there.
 		const { output } = await runWorkflow(
-			operationWorkflow('allocation', 'allocateWithServiceGroup', group('NEXTDAY'), { onError: 'continueRegularOutput' }),
+			operationWorkflow('allocation', 'allocateWithServiceGroup', group('NEXTDAY'), {
+				onError: 'continueRegularOutput',
+			}),
 			references('EC-SIM-000010', 'EC-SIM-000002', 'EC-SIM-000002'),
 			credentials,
 		);
 
 		expect(state('EC-SIM-000010')?.State).toBe('Allocation Failed');
-		expect(output?.[0].json).toMatchObject({ httpStatus: 400, consignmentReference: 'EC-SIM-000010' });
-		expect(output?.[0].json.error).toContain('No carrier service in service group NEXTDAY is eligible');
+		expect(output?.[0].json).toMatchObject({
+			httpStatus: 400,
+			consignmentReference: 'EC-SIM-000010',
+		});
+		expect(output?.[0].json.error).toContain(
+			'No carrier service in service group NEXTDAY is eligible',
+		);
 		expect(output?.[1].json.ConsignmentReference).toBe('EC-SIM-000002');
-		expect(output?.[2].json.errorDescription).toContain('Only consignments in state Unallocated or Allocation Failed can be allocated');
+		expect(output?.[2].json.errorDescription).toContain(
+			'Only consignments in state Unallocated or Allocation Failed can be allocated',
+		);
 		expect(state('EC-SIM-000002')?.AllocationCount).toBe(1);
 	});
 
@@ -70,28 +79,47 @@ describe('the node against the SortedPRO simulator', () => {
 		expect(reference).toMatch(/^EC-SIM-/);
 
 		const allocated = await runWorkflow(
-			operationWorkflow('allocation', 'allocateWithServiceGroup', { ...group('ECONOMY'), options: { sendInBatches: true } }),
+			operationWorkflow('allocation', 'allocateWithServiceGroup', {
+				...group('ECONOMY'),
+				options: { sendInBatches: true },
+			}),
 			references(reference, 'EC-SIM-000003'),
 			credentials,
 		);
 		expect(allocated.output?.map((item) => item.json.IsSuccess)).toEqual([true, true]);
 
-		const label = await runWorkflow(operationWorkflow('label', 'get', { format: 'PDF' }), references(reference), credentials);
-		expect(Buffer.from(label.output?.[0].binary?.data.data ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+		const label = await runWorkflow(
+			operationWorkflow('label', 'get', { format: 'PDF' }),
+			references(reference),
+			credentials,
+		);
+		expect(
+			Buffer.from(label.output?.[0].binary?.data.data ?? '', 'base64')
+				.subarray(0, 5)
+				.toString(),
+		).toBe('%PDF-');
 
-		const manifested = await runWorkflow(operationWorkflow('manifest', 'manifest'), references(reference), credentials);
+		const manifested = await runWorkflow(
+			operationWorkflow('manifest', 'manifest'),
+			references(reference),
+			credentials,
+		);
 		expect(manifested.output?.[0].json.IsSuccess).toBe(true);
 
-		const tracked = await runWorkflow(operationWorkflow('tracking', 'get'), references(reference), credentials);
-		expect((tracked.output?.[0].json.Events as Array<{ Status: string }>).map((event) => event.Status)).toEqual([
-			'Unallocated',
-			'Allocated',
-			'Manifested',
-		]);
+		const tracked = await runWorkflow(
+			operationWorkflow('tracking', 'get'),
+			references(reference),
+			credentials,
+		);
+		expect(
+			(tracked.output?.[0].json.Events as Array<{ Status: string }>).map((event) => event.Status),
+		).toEqual(['Unallocated', 'Allocated', 'Manifested']);
 	});
 
 	test('a wrong API key gets the gateway 401, explained, and the key is nowhere in the run', async () => {
-		const wrong = { sortedProApi: { ...credentials.sortedProApi, apiKey: 'dummy-wrong-key-4c1e9a0b' } };
+		const wrong = {
+			sortedProApi: { ...credentials.sortedProApi, apiKey: 'dummy-wrong-key-4c1e9a0b' },
+		};
 		const { error, run, logs } = await runWorkflow(
 			operationWorkflow('allocation', 'allocateWithServiceGroup', group('NEXTDAY')),
 			references('EC-SIM-000001'),
@@ -113,7 +141,9 @@ describe('simulator faults', () => {
 		simulator.config.faultRate = 1;
 		simulator.config.faults = [kind];
 		try {
-			const response = await fetch(`${simulator.model.baseUrl}/servicegroups/`, { headers: { 'ocp-apim-subscription-key': DEFAULT_API_KEY } });
+			const response = await fetch(`${simulator.model.baseUrl}/servicegroups/`, {
+				headers: { 'ocp-apim-subscription-key': DEFAULT_API_KEY },
+			});
 			expect(response.status).toBe(status);
 			expect(await response.text()).toContain(text);
 			if (kind === '429') expect(response.headers.get('retry-after')).toBe('1');
@@ -127,10 +157,13 @@ describe('simulator faults', () => {
 		simulator.config.faults = ['drop'];
 		try {
 			await expect(
-				fetch(`${simulator.model.baseUrl}/allocation/EC-SIM-000001/allocatewithservicegroup/NEXTDAY`, {
-					method: 'PUT',
-					headers: { 'ocp-apim-subscription-key': DEFAULT_API_KEY },
-				}),
+				fetch(
+					`${simulator.model.baseUrl}/allocation/EC-SIM-000001/allocatewithservicegroup/NEXTDAY`,
+					{
+						method: 'PUT',
+						headers: { 'ocp-apim-subscription-key': DEFAULT_API_KEY },
+					},
+				),
 			).rejects.toThrow();
 		} finally {
 			simulator.config.faultRate = 0;

@@ -53,7 +53,11 @@ async function startLoopback(handle) {
 		socket.on('close', () => sockets.delete(socket));
 	});
 	server.on('request', (request, response) => {
-		loopback.received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
+		loopback.received.push({
+			method: request.method ?? '',
+			url: request.url ?? '',
+			headers: request.headers,
+		});
 		response.on('close', () => {
 			if (!response.writableFinished) loopback.abortedAnswers++;
 		});

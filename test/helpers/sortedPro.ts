@@ -10,7 +10,11 @@ export const sortedPro = () =>
 		.matchHeader('accept', 'application/json');
 
 /** A per-consignment result of a SortedPRO list call. */
-export const listResult = (reference: string, isSuccess = true, message = 'Completed successfully') => ({
+export const listResult = (
+	reference: string,
+	isSuccess = true,
+	message = 'Completed successfully',
+) => ({
 	IsSuccess: isSuccess,
 	Message: message,
 	Data: reference,
