@@ -41,7 +41,9 @@ beforeAll(async () => {
 	const workflowDir = path.join(__dirname, 'workflows');
 	({ workflows } = await prepareInstance(userFolder, N8N_PORT, simulatorUrl, {
 		workflowFiles: fs.readdirSync(workflowDir).map((file) => path.join(workflowDir, file)),
-		credentials: [credential('sortedpro-wrong-key', 'SortedPRO with a wrong key', WRONG_KEY, simulatorUrl)],
+		credentials: [
+			credential('sortedpro-wrong-key', 'SortedPRO with a wrong key', WRONG_KEY, simulatorUrl),
+		],
 	}));
 });
 
@@ -61,24 +63,53 @@ describe('workflows executed by n8n', () => {
 		for (const [index, item] of allocated.entries()) {
 			const reference = String(item.json.ConsignmentReference);
 			expect(item.pairedItem).toEqual({ item: index });
-			expect(simulator.model.consignments.get(reference)).toMatchObject({ State: 'Allocated', AllocationCount: 1 });
-			expect(labels[index].json).toMatchObject({ ConsignmentReference: reference, fileName: `${reference}.pdf` });
+			expect(simulator.model.consignments.get(reference)).toMatchObject({
+				State: 'Allocated',
+				AllocationCount: 1,
+			});
+			expect(labels[index].json).toMatchObject({
+				ConsignmentReference: reference,
+				fileName: `${reference}.pdf`,
+			});
 			expect(labels[index].binary?.data.mimeType).toBe('application/pdf');
 		}
 		// Both orders weigh under 2 kg to GB: Next Day Economy is the cheapest eligible service.
-		expect(allocated.map((item) => item.json.CarrierServiceReference)).toEqual(['CY_NDE', 'CY_NDE']);
+		expect(allocated.map((item) => item.json.CarrierServiceReference)).toEqual([
+			'CY_NDE',
+			'CY_NDE',
+		]);
 	});
 
 	test('with On Error: Continue, failed items come out paired to their input and the rest are allocated', async () => {
-		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('continue-on-fail.json'));
+		const { run } = await executeWorkflow(
+			userFolder,
+			N8N_PORT,
+			workflowId('continue-on-fail.json'),
+		);
 
 		expect(run.data.resultData.error).toBeUndefined();
 		const output = outputOf(run, 'SortedPRO');
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(output[0].json).toMatchObject({ ConsignmentReference: 'EC-SIM-000001', CarrierServiceReference: 'CY_NDE' });
-		expect(output[1].json).toMatchObject({ consignmentReference: 'EC-DOES-NOT-EXIST', httpStatus: 404 });
-		expect(String(output[1].json.error)).toContain('SortedPRO could not find consignment EC-DOES-NOT-EXIST');
-		expect(output[2].json).toMatchObject({ consignmentReference: 'EC-SIM-000010', httpStatus: 400 });
+		expect(output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
+		expect(output[0].json).toMatchObject({
+			ConsignmentReference: 'EC-SIM-000001',
+			CarrierServiceReference: 'CY_NDE',
+		});
+		expect(output[1].json).toMatchObject({
+			consignmentReference: 'EC-DOES-NOT-EXIST',
+			httpStatus: 404,
+		});
+		expect(String(output[1].json.error)).toContain(
+			'SortedPRO could not find consignment EC-DOES-NOT-EXIST',
+		);
+		expect(output[2].json).toMatchObject({
+			consignmentReference: 'EC-SIM-000010',
+			httpStatus: 400,
+		});
 		expect(output[3].json).toMatchObject({ ConsignmentReference: 'EC-SIM-000002' });
 		expect(simulator.model.consignments.get('EC-SIM-000010')?.State).toBe('Allocation Failed');
 		expect(simulator.model.consignments.get('EC-SIM-000002')?.State).toBe('Allocated');
@@ -125,7 +156,12 @@ describe('the n8n editor, in headless Chromium', () => {
 		await ensureOwner(N8N_PORT);
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+			],
 		});
 		page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 		await page.goto(`${editor}/signin`);
@@ -142,31 +178,42 @@ describe('the n8n editor, in headless Chromium', () => {
 
 	const browserTest = browserAvailable ? test : test.skip;
 
-	browserTest('the canvas names the operation in words; the node shows Allocate With Service Group and its parameters', async () => {
-		await page.goto(`${editor}/workflow/${workflowId('order-to-label.json')}`);
-		const canvasNode = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Allocate with service group' });
-		await canvasNode.waitFor();
-		expect(await canvasNode.innerText()).toContain('Allocate With Service Group: Allocation');
+	browserTest(
+		'the canvas names the operation in words; the node shows Allocate With Service Group and its parameters',
+		async () => {
+			await page.goto(`${editor}/workflow/${workflowId('order-to-label.json')}`);
+			const canvasNode = page
+				.locator('[data-test-id="canvas-node"]')
+				.filter({ hasText: 'Allocate with service group' });
+			await canvasNode.waitFor();
+			expect(await canvasNode.innerText()).toContain('Allocate With Service Group: Allocation');
 
-		await canvasNode.dblclick();
-		const panel = page.locator('[data-test-id="ndv"]');
-		const parameter = (name) => panel.locator(`[data-test-id="parameter-input-${name}"]`);
-		await parameter('serviceGroup').waitFor();
-		// Drop-downs show their value in an input; labels are text.
-		expect(await parameter('resource').locator('input').first().inputValue()).toBe('Allocation');
-		expect(await parameter('operation').locator('input').first().inputValue()).toBe('Allocate With Service Group');
-		await panel.getByText('Consignment Reference', { exact: true }).waitFor();
-		await panel.getByText('Carrier Service Group', { exact: true }).waitFor();
-		expect(await parameter('consignmentReference').innerText()).toContain('{{ $json.ConsignmentReference }}');
-		expect(await parameter('serviceGroup').locator('input').last().inputValue()).toBe('NEXTDAY');
-		const inputValues = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => input.value));
-		expect(inputValues).toContain('SortedPRO simulator');
-		const image = await screenshot('sortedpro-node.png');
-		if (process.env.UPDATE_README_IMAGE === '1') {
-			fs.mkdirSync(path.dirname(README_IMAGE), { recursive: true });
-			fs.copyFileSync(image, README_IMAGE);
-		}
-	});
+			await canvasNode.dblclick();
+			const panel = page.locator('[data-test-id="ndv"]');
+			const parameter = (name) => panel.locator(`[data-test-id="parameter-input-${name}"]`);
+			await parameter('serviceGroup').waitFor();
+			// Drop-downs show their value in an input; labels are text.
+			expect(await parameter('resource').locator('input').first().inputValue()).toBe('Allocation');
+			expect(await parameter('operation').locator('input').first().inputValue()).toBe(
+				'Allocate With Service Group',
+			);
+			await panel.getByText('Consignment Reference', { exact: true }).waitFor();
+			await panel.getByText('Carrier Service Group', { exact: true }).waitFor();
+			expect(await parameter('consignmentReference').innerText()).toContain(
+				'{{ $json.ConsignmentReference }}',
+			);
+			expect(await parameter('serviceGroup').locator('input').last().inputValue()).toBe('NEXTDAY');
+			const inputValues = await panel
+				.locator('input')
+				.evaluateAll((inputs) => inputs.map((input) => input.value));
+			expect(inputValues).toContain('SortedPRO simulator');
+			const image = await screenshot('sortedpro-node.png');
+			if (process.env.UPDATE_README_IMAGE === '1') {
+				fs.mkdirSync(path.dirname(README_IMAGE), { recursive: true });
+				fs.copyFileSync(image, README_IMAGE);
+			}
+		},
+	);
 
 	browserTest('the nodes panel finds the node when searching for "shipping"', async () => {
 		await page.goto(`${editor}/workflow/new`);
@@ -174,13 +221,16 @@ describe('the n8n editor, in headless Chromium', () => {
 		const search = page.locator('input[data-test-id="node-creator-search-bar"]');
 		await search.waitFor();
 		await search.fill('shipping');
-		const found = page.locator('[data-test-id="node-creator"]').getByText('SortedPRO', { exact: true });
+		const found = page
+			.locator('[data-test-id="node-creator"]')
+			.getByText('SortedPRO', { exact: true });
 		await found.first().waitFor();
 		await screenshot('nodes-panel-shipping.png');
 		expect(await found.count()).toBeGreaterThan(0);
 	});
 
-	const answered = async () => (await (await fetch(`${simulator.model.baseUrl}/__sim/requests`)).json()).answered;
+	const answered = async () =>
+		(await (await fetch(`${simulator.model.baseUrl}/__sim/requests`)).json()).answered;
 
 	const openCredential = async (name) => {
 		await page.goto(`${editor}/home/credentials`);
@@ -204,7 +254,9 @@ describe('the n8n editor, in headless Chromium', () => {
 		await modal.getByText('SortedPRO rejected the API key', { exact: false }).first().waitFor();
 		await screenshot('credential-wrong-key.png');
 		const text = await modal.innerText();
-		expect(text).toContain('SortedPRO rejected the API key (HTTP 401). Check the API key in the "SortedPRO API" credential');
+		expect(text).toContain(
+			'SortedPRO rejected the API key (HTTP 401). Check the API key in the "SortedPRO API" credential',
+		);
 		expect(text).not.toContain(WRONG_KEY);
 	});
 });

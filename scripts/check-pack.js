@@ -14,10 +14,13 @@ if (unexpected.length) problems.push(`unexpected files in the package: ${unexpec
 if (!report.files.some((file) => file.path === 'dist/nodes/SortedPro/SortedPro.node.js')) {
 	problems.push('the built node is missing: run `npm run build` first');
 }
-if (Object.keys(pkg.dependencies ?? {}).length) problems.push('package.json has runtime dependencies');
+if (Object.keys(pkg.dependencies ?? {}).length)
+	problems.push('package.json has runtime dependencies');
 
 if (problems.length) {
 	console.error(`Package check failed:\n- ${problems.join('\n- ')}`);
 	process.exit(1);
 }
-console.log(`Package check: ${report.files.length} files, only dist/, README.md, LICENSE and package.json.`);
+console.log(
+	`Package check: ${report.files.length} files, only dist/, README.md, LICENSE and package.json.`,
+);

@@ -26,7 +26,10 @@ function credential(id, name, apiKey, baseUrl) {
 
 /** Writes `value` as JSON to a temporary file, for n8n's import commands. */
 function tempJson(value) {
-	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-import-')), 'import.json');
+	const file = path.join(
+		fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-import-')),
+		'import.json',
+	);
 	fs.writeFileSync(file, JSON.stringify(value));
 	return file;
 }
@@ -43,12 +46,18 @@ async function prepareInstance(userFolder, port, simulatorUrl, extra = {}) {
 	log('Installing n8n-nodes-sortedpro into n8n as a community package...');
 	installPackage(userFolder);
 
-	const credentials = [credential(CREDENTIAL_ID, 'SortedPRO simulator', DEFAULT_API_KEY, simulatorUrl), ...(extra.credentials ?? [])];
+	const credentials = [
+		credential(CREDENTIAL_ID, 'SortedPRO simulator', DEFAULT_API_KEY, simulatorUrl),
+		...(extra.credentials ?? []),
+	];
 	await n8nCommand(userFolder, port, ['import:credentials', `--input=${tempJson(credentials)}`]);
 
 	const examplesDir = path.join(ROOT, 'examples');
 	const files = [
-		...fs.readdirSync(examplesDir).filter((file) => file.endsWith('.json')).map((file) => path.join(examplesDir, file)),
+		...fs
+			.readdirSync(examplesDir)
+			.filter((file) => file.endsWith('.json'))
+			.map((file) => path.join(examplesDir, file)),
 		...(extra.workflowFiles ?? []),
 	];
 	const workflows = files.map((file) => {

@@ -25,7 +25,11 @@ function log(message) {
 
 /** Runs a command to completion, failing loudly with its output. */
 function run(command, args, options = {}) {
-	const result = spawnSync(command, args, { stdio: options.quiet ? 'pipe' : 'inherit', encoding: 'utf8', ...options });
+	const result = spawnSync(command, args, {
+		stdio: options.quiet ? 'pipe' : 'inherit',
+		encoding: 'utf8',
+		...options,
+	});
 	if (result.status !== 0) {
 		const output = options.quiet ? `\n${result.stdout ?? ''}${result.stderr ?? ''}` : '';
 		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})${output}`);
@@ -49,7 +53,8 @@ function nodeHeadersDir() {
 		if (!fs.existsSync(dir)) continue;
 		for (const entry of fs.readdirSync(dir)) {
 			const include = path.join(dir, entry, 'include', 'node', 'node_version.h');
-			if (/^node-(linux|darwin)-/.test(entry) && fs.existsSync(include)) return path.join(dir, entry);
+			if (/^node-(linux|darwin)-/.test(entry) && fs.existsSync(include))
+				return path.join(dir, entry);
 		}
 	}
 	return undefined;
@@ -63,11 +68,17 @@ function nodeHeadersDir() {
 function ensureN8n() {
 	const lock = fs.readFileSync(path.join(APP_DIR, 'package-lock.json'));
 	const stamp = createHash('sha256').update(lock).update(process.version).digest('hex');
-	if (fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === stamp && fs.existsSync(N8N_BIN)) return;
+	if (fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === stamp && fs.existsSync(N8N_BIN))
+		return;
 
-	log('Installing n8n into n8n-app/: first run only, about 4 minutes on 2 cores (npm shows its progress)...');
+	log(
+		'Installing n8n into n8n-app/: first run only, about 4 minutes on 2 cores (npm shows its progress)...',
+	);
 	const started = Date.now();
-	npm(['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--progress=true'], { cwd: APP_DIR });
+	npm(
+		['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--progress=true'],
+		{ cwd: APP_DIR },
+	);
 	log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s.`);
 	log(`Building sqlite3 for Node ${process.version}...`);
 	const headers = nodeHeadersDir();
@@ -87,7 +98,12 @@ function installPackage(userFolder) {
 	npm(['run', 'build', '--silent'], { cwd: ROOT, quiet: true });
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-pack-'));
 	try {
-		const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, quiet: true }));
+		const [packed] = JSON.parse(
+			npm(['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {
+				cwd: ROOT,
+				quiet: true,
+			}),
+		);
 		run('tar', ['-xzf', path.join(packDir, packed.filename), '-C', packDir]);
 		const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
 		fs.rmSync(target, { recursive: true, force: true });
@@ -108,7 +124,8 @@ function n8nEnv(userFolder, port, brokerPort = port + 1) {
 	const env = { ...process.env };
 	// Settings of the calling npm (nodedir and the like) and of a test runner (NODE_ENV=test
 	// silences n8n's output and changes its behaviour) are not n8n's business.
-	for (const key of Object.keys(env)) if (key.startsWith('npm_') || key.startsWith('JEST_')) delete env[key];
+	for (const key of Object.keys(env))
+		if (key.startsWith('npm_') || key.startsWith('JEST_')) delete env[key];
 	delete env.NODE_ENV;
 	return {
 		...env,
@@ -151,8 +168,13 @@ function n8nCommand(userFolder, port, args, options = {}) {
 	return new Promise((resolve, reject) => {
 		const env = { ...n8nEnv(userFolder, port, options.brokerPort), ...(options.env ?? {}) };
 		// N8N_CPU_PROF=<dir> writes a CPU profile of each n8n command, for working on performance.
-		const profile = process.env.N8N_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.N8N_CPU_PROF}`] : [];
-		const child = spawn(process.execPath, [...profile, N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const profile = process.env.N8N_CPU_PROF
+			? ['--cpu-prof', `--cpu-prof-dir=${process.env.N8N_CPU_PROF}`]
+			: [];
+		const child = spawn(process.execPath, [...profile, N8N_BIN, ...args], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		options.onSpawn?.(child);
 		const stdout = [];
 		const stderr = [];
@@ -162,9 +184,17 @@ function n8nCommand(userFolder, port, args, options = {}) {
 		child.once('error', reject);
 		child.once('exit', (status) => {
 			clearTimeout(timer);
-			const result = { stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), status };
+			const result = {
+				stdout: Buffer.concat(stdout).toString('utf8'),
+				stderr: Buffer.concat(stderr).toString('utf8'),
+				status,
+			};
 			if (status !== 0 && !options.allowFailure) {
-				reject(new Error(`n8n ${args.join(' ')} failed (exit ${status}):\n${result.stdout}\n${result.stderr}`));
+				reject(
+					new Error(
+						`n8n ${args.join(' ')} failed (exit ${status}):\n${result.stdout}\n${result.stderr}`,
+					),
+				);
 			} else {
 				resolve(result);
 			}
@@ -184,7 +214,9 @@ async function waitFor(url, timeoutMs, isReady = (response) => response.ok) {
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`${url} did not come up within ${timeoutMs / 1000}s${lastError ? `: ${lastError.message}` : ''}`);
+	throw new Error(
+		`${url} did not come up within ${timeoutMs / 1000}s${lastError ? `: ${lastError.message}` : ''}`,
+	);
 }
 
 /** The last `count` lines of what a process printed. */
@@ -198,8 +230,14 @@ function lastLines(chunks, count = 40) {
  * kept, not shown, and its last lines are part of the error when n8n does not come up.
  */
 async function startN8nServer(userFolder, port, { onOutput, brokerPort } = {}) {
-	const env = { ...n8nEnv(userFolder, port, brokerPort), N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info' };
-	const child = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const env = {
+		...n8nEnv(userFolder, port, brokerPort),
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+	};
+	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	const output = [];
 	const collect = (chunk) => {
 		output.push(chunk.toString());
@@ -234,7 +272,12 @@ async function startN8nServer(userFolder, port, { onOutput, brokerPort } = {}) {
 }
 
 /** The editor's owner account; created on a new instance so the editor can be used at once. */
-const OWNER = { email: 'owner@sortedpro.local', password: 'SortedPro-local-1', firstName: 'Local', lastName: 'Owner' };
+const OWNER = {
+	email: 'owner@sortedpro.local',
+	password: 'SortedPro-local-1',
+	firstName: 'Local',
+	lastName: 'Owner',
+};
 
 async function ensureOwner(port) {
 	const response = await fetch(`http://127.0.0.1:${port}/rest/owner/setup`, {
@@ -243,7 +286,8 @@ async function ensureOwner(port) {
 		body: JSON.stringify(OWNER),
 	});
 	// 400 means the owner exists already (a reused user folder).
-	if (!response.ok && response.status !== 400) throw new Error(`Owner setup failed: HTTP ${response.status} ${await response.text()}`);
+	if (!response.ok && response.status !== 400)
+		throw new Error(`Owner setup failed: HTTP ${response.status} ${await response.text()}`);
 }
 
 /**
@@ -252,18 +296,30 @@ async function ensureOwner(port) {
  */
 async function executeWorkflow(userFolder, port, workflowId, options = {}) {
 	// `execute` prints the run as JSON at log level info; its other lines are not JSON.
-	const result = await n8nCommand(userFolder, port, ['execute', `--id=${workflowId}`, '--rawOutput'], {
-		allowFailure: true,
-		env: { N8N_LOG_LEVEL: 'info' },
-		onSpawn: options.onSpawn,
-	});
+	const result = await n8nCommand(
+		userFolder,
+		port,
+		['execute', `--id=${workflowId}`, '--rawOutput'],
+		{
+			allowFailure: true,
+			env: { N8N_LOG_LEVEL: 'info' },
+			onSpawn: options.onSpawn,
+		},
+	);
 	const text = `${result.stdout}\n${result.stderr}`;
 	// Printed with two-space indentation: the run is the block from a line "{" to a line "}".
 	const start = text.search(/^\{$/m);
-	if (start === -1) throw new Error(`n8n execute printed no run data (exit ${result.status}):\n${text.slice(-3000)}`);
+	if (start === -1)
+		throw new Error(
+			`n8n execute printed no run data (exit ${result.status}):\n${text.slice(-3000)}`,
+		);
 	const end = text.slice(start).search(/^\}$/m);
 	if (end !== -1) {
-		return { run: JSON.parse(text.slice(start, start + end + 1)), status: result.status, output: text };
+		return {
+			run: JSON.parse(text.slice(start, start + end + 1)),
+			status: result.status,
+			output: text,
+		};
 	}
 	throw new Error(`n8n execute printed incomplete run data:\n${text.slice(-3000)}`);
 }

@@ -29,17 +29,20 @@ function anyFreePort() {
 
 /**
  * @param {{ what: string, variable: string, fallback: number }[]} wanted
+ * @param {Record<string, string | undefined>} [env] where the variables are read (the process's environment)
  * @returns {Promise<{ ports: Record<string, number>, notes: string[] }>} ports by variable, and what was changed
  */
-async function choosePorts(wanted) {
+async function choosePorts(wanted, env = process.env) {
 	const ports = {};
 	const notes = [];
 	const taken = new Set();
 	for (const { what, variable, fallback } of wanted) {
-		const explicit = process.env[variable];
+		const explicit = env[variable];
 		const port = Number(explicit ?? fallback);
 		if (!Number.isInteger(port) || port < 1 || port > 65535) {
-			throw new Error(`${variable}=${explicit} is not a port number. Set it to a number from 1 to 65535.`);
+			throw new Error(
+				`${variable}=${explicit} is not a port number. Set it to a number from 1 to 65535.`,
+			);
 		}
 		if (!taken.has(port) && (await isFree(port))) {
 			ports[variable] = port;
@@ -51,7 +54,9 @@ async function choosePorts(wanted) {
 			let free = await anyFreePort();
 			while (taken.has(free)) free = await anyFreePort();
 			ports[variable] = free;
-			notes.push(`Port ${port} (${what}) is in use, so ${free} is used instead (set ${variable} to choose).`);
+			notes.push(
+				`Port ${port} (${what}) is in use, so ${free} is used instead (set ${variable} to choose).`,
+			);
 		}
 		taken.add(ports[variable]);
 	}

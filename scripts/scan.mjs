@@ -33,7 +33,11 @@ async function lintLikeTheScanner(dir, patterns) {
 		overrideConfigFile: true,
 		overrideConfig: await scanner.buildScanConfig(),
 	});
-	const files = glob.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const files = glob.sync(patterns, {
+		cwd: dir,
+		absolute: true,
+		ignore: ['node_modules/**', '**/package-lock.json'],
+	});
 	const results = await eslint.lintFiles(files);
 	const formatter = await eslint.loadFormatter('stylish');
 	return {
@@ -47,7 +51,8 @@ async function lintLikeTheScanner(dir, patterns) {
 async function scanLeg(name, dir, patterns) {
 	const verdict = await scanner.analyzePackage(dir, patterns);
 	const counted = await lintLikeTheScanner(dir, patterns);
-	const passed = verdict.passed && counted.errors === 0 && counted.warnings === 0 && counted.files > 0;
+	const passed =
+		verdict.passed && counted.errors === 0 && counted.warnings === 0 && counted.files > 0;
 	console.log(
 		`${passed ? 'ok  ' : 'FAIL'} ${name}: ${counted.files} files, ${counted.errors} errors, ${counted.warnings} warnings` +
 			(verdict.passed ? '' : ` (scanner: ${verdict.message})`),
@@ -70,17 +75,32 @@ function packTarball() {
 	const [{ filename }] = JSON.parse(pack.stdout);
 	const unpacked = path.join(dir, 'package');
 	fs.mkdirSync(unpacked);
-	const untar = spawnSync('tar', ['-xzf', path.join(dir, filename), '-C', unpacked, '--strip-components=1']);
+	const untar = spawnSync('tar', [
+		'-xzf',
+		path.join(dir, filename),
+		'-C',
+		unpacked,
+		'--strip-components=1',
+	]);
 	if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
 	return { dir, unpacked };
 }
 
 const tarball = packTarball();
 try {
-	const source = await scanLeg('source (package.json, nodes/, credentials/)', ROOT, scanner.SOURCE_FILE_PATTERNS);
-	const packed = await scanLeg('packed tarball (.js files, package.json)', tarball.unpacked, ['**/*.js', 'package.json']);
+	const source = await scanLeg(
+		'source (package.json, nodes/, credentials/)',
+		ROOT,
+		scanner.SOURCE_FILE_PATTERNS,
+	);
+	const packed = await scanLeg('packed tarball (.js files, package.json)', tarball.unpacked, [
+		'**/*.js',
+		'package.json',
+	]);
 	if (!source || !packed) {
-		console.log("n8n's community-package scan failed: fix the problems above (inline disables do not count).");
+		console.log(
+			"n8n's community-package scan failed: fix the problems above (inline disables do not count).",
+		);
 		process.exit(1);
 	}
 	console.log("n8n's community-package scan passed on both legs: 0 errors, 0 warnings.");

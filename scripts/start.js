@@ -28,7 +28,9 @@ async function main() {
 
 	const simulator = createSimulator({ apiKey: DEFAULT_API_KEY });
 	const simulatorUrl = await simulator.listen(ports.SORTEDPRO_SIM_PORT);
-	log(`SortedPRO simulator on ${simulatorUrl} (${simulator.model.consignments.size} unallocated consignments, EC-SIM-000001 ...)`);
+	log(
+		`SortedPRO simulator on ${simulatorUrl} (${simulator.model.consignments.size} unallocated consignments, EC-SIM-000001 ...)`,
+	);
 
 	const { workflows } = await prepareInstance(USER_FOLDER, N8N_PORT, simulatorUrl);
 	log('Starting n8n...');
@@ -61,7 +63,9 @@ async function main() {
 	process.on('SIGTERM', stop);
 	n8n.child.once('exit', (code) => {
 		if (stopping) return;
-		console.error(`n8n stopped unexpectedly (exit ${code}). Its last output:\n${lastLines(n8n.output)}`);
+		console.error(
+			`n8n stopped unexpectedly (exit ${code}). Its last output:\n${lastLines(n8n.output)}`,
+		);
 		simulator.close().then(() => process.exit(1));
 	});
 }

@@ -51,42 +51,159 @@ function parseJson(text) {
 
 /** SortedPRO's routes: [method, pattern, handler(model, params, body, query)]. */
 const ROUTES = [
-	['GET', /^\/servicegroups\/?$/, (m) => ({ status: 200, body: m.serviceGroups.map(({ Members, IsDefault, ...group }) => ({ ...group, CarrierServiceReferences: Members })) })],
-	['GET', /^\/servicegroups\/([^/]+)$/, (m, [code]) => {
-		const group = m.group(code);
-		return group ? { status: 200, body: group } : m.error(404, 'NotFound', `Carrier service group ${code} was not found`);
-	}],
-	['GET', /^\/carrierservices\/?$/, (m) => ({ status: 200, body: m.carrierServices.map(({ Price, MaxWeightKg, Countries, ...service }) => service) })],
-	['GET', /^\/carriers\/getcarriers$/, (m) => ({ status: 200, body: [...new Map(m.carrierServices.map((s) => [s.CarrierReference, { Reference: s.CarrierReference, Name: s.CarrierName }])).values()] })],
+	[
+		'GET',
+		/^\/servicegroups\/?$/,
+		(m) => ({
+			status: 200,
+			body: m.serviceGroups.map(({ Members, IsDefault, ...group }) => ({
+				...group,
+				CarrierServiceReferences: Members,
+			})),
+		}),
+	],
+	[
+		'GET',
+		/^\/servicegroups\/([^/]+)$/,
+		(m, [code]) => {
+			const group = m.group(code);
+			return group
+				? { status: 200, body: group }
+				: m.error(404, 'NotFound', `Carrier service group ${code} was not found`);
+		},
+	],
+	[
+		'GET',
+		/^\/carrierservices\/?$/,
+		(m) => ({
+			status: 200,
+			body: m.carrierServices.map(({ Price, MaxWeightKg, Countries, ...service }) => service),
+		}),
+	],
+	[
+		'GET',
+		/^\/carriers\/getcarriers$/,
+		(m) => ({
+			status: 200,
+			body: [
+				...new Map(
+					m.carrierServices.map((s) => [
+						s.CarrierReference,
+						{ Reference: s.CarrierReference, Name: s.CarrierName },
+					]),
+				).values(),
+			],
+		}),
+	],
 	['GET', /^\/shippingLocations\/?$/i, (m) => ({ status: 200, body: m.shippingLocations })],
-	['PUT', /^\/allocation\/allocatewithservicegroup$/, (m, _p, body) =>
-		m.forEach(body?.ConsignmentReferences, (reference) => m.allocateWithServiceGroup(reference, body?.MpdCarrierServiceGroupReference), (r) => `Consignment ${r} has been allocated`)],
-	['PUT', /^\/allocation\/allocate$/, (m, _p, body) =>
-		m.forEach(body?.ConsignmentReferences, (reference) => m.allocateWithDefaultRules(reference), (r) => `Consignment ${r} has been allocated`)],
-	['PUT', /^\/allocation\/allocatewithcarrierservice$/, (m, _p, body) =>
-		m.forEach(body?.ConsignmentReferences, (reference) => m.allocateWithCarrierService(reference, body?.MpdCarrierServiceReference), (r) => `Consignment ${r} has been allocated`)],
-	['PUT', /^\/allocation\/([^/]+)\/allocatewithservicegroup\/([^/]+)$/, (m, [reference, group]) => m.allocateWithServiceGroup(reference, group)],
-	['PUT', /^\/allocation\/([^/]+)\/allocatewithcheapestquote$/, (m, [reference]) => m.allocateCheapest(reference)],
-	['PUT', /^\/allocation\/([^/]+)\/allocatewithquote\/([^/]+)$/, (m, [reference, quote]) => m.allocateWithQuote(reference, quote)],
+	[
+		'PUT',
+		/^\/allocation\/allocatewithservicegroup$/,
+		(m, _p, body) =>
+			m.forEach(
+				body?.ConsignmentReferences,
+				(reference) => m.allocateWithServiceGroup(reference, body?.MpdCarrierServiceGroupReference),
+				(r) => `Consignment ${r} has been allocated`,
+			),
+	],
+	[
+		'PUT',
+		/^\/allocation\/allocate$/,
+		(m, _p, body) =>
+			m.forEach(
+				body?.ConsignmentReferences,
+				(reference) => m.allocateWithDefaultRules(reference),
+				(r) => `Consignment ${r} has been allocated`,
+			),
+	],
+	[
+		'PUT',
+		/^\/allocation\/allocatewithcarrierservice$/,
+		(m, _p, body) =>
+			m.forEach(
+				body?.ConsignmentReferences,
+				(reference) => m.allocateWithCarrierService(reference, body?.MpdCarrierServiceReference),
+				(r) => `Consignment ${r} has been allocated`,
+			),
+	],
+	[
+		'PUT',
+		/^\/allocation\/([^/]+)\/allocatewithservicegroup\/([^/]+)$/,
+		(m, [reference, group]) => m.allocateWithServiceGroup(reference, group),
+	],
+	[
+		'PUT',
+		/^\/allocation\/([^/]+)\/allocatewithcheapestquote$/,
+		(m, [reference]) => m.allocateCheapest(reference),
+	],
+	[
+		'PUT',
+		/^\/allocation\/([^/]+)\/allocatewithquote\/([^/]+)$/,
+		(m, [reference, quote]) => m.allocateWithQuote(reference, quote),
+	],
 	['GET', /^\/quotes\/consignment\/([^/]+)$/, (m, [reference]) => m.quotesFor(reference)],
-	['PUT', /^\/consignments\/deallocatelist$/, (m, _p, body) =>
-		m.forEach(body, (reference) => m.deallocate(reference), () => 'Consignment deallocation completed successfully')],
-	['PUT', /^\/consignments\/cancellist$/, (m, _p, body) =>
-		m.forEach(body, (reference) => m.cancel(reference), () => 'Consignment cancellation completed successfully')],
-	['PUT', /^\/consignments\/manifest$/, (m, _p, body) =>
-		m.forEach(body?.ConsignmentReferences, (reference) => m.manifest(reference), (r) => `Consignment ${r} has been manifested`)],
+	[
+		'PUT',
+		/^\/consignments\/deallocatelist$/,
+		(m, _p, body) =>
+			m.forEach(
+				body,
+				(reference) => m.deallocate(reference),
+				() => 'Consignment deallocation completed successfully',
+			),
+	],
+	[
+		'PUT',
+		/^\/consignments\/cancellist$/,
+		(m, _p, body) =>
+			m.forEach(
+				body,
+				(reference) => m.cancel(reference),
+				() => 'Consignment cancellation completed successfully',
+			),
+	],
+	[
+		'PUT',
+		/^\/consignments\/manifest$/,
+		(m, _p, body) =>
+			m.forEach(
+				body?.ConsignmentReferences,
+				(reference) => m.manifest(reference),
+				(r) => `Consignment ${r} has been manifested`,
+			),
+	],
 	['PUT', /^\/consignments\/([^/]+)\/deallocate$/, (m, [reference]) => m.deallocate(reference)],
 	['PUT', /^\/consignments\/([^/]+)\/cancel$/, (m, [reference]) => m.cancel(reference)],
 	['POST', /^\/consignments\/?$/, (m, _p, body) => m.create(body)],
-	['GET', /^\/consignments\/clientReference\/([^/]+)$/, (m, [yours]) => {
-		const found = [...m.consignments.values()].find((c) => c.ConsignmentReferenceProvidedByCustomer === yours);
-		return found ? { status: 200, body: m.view(found) } : m.error(404, 'NotFound', `No consignment with your reference ${yours}`);
-	}],
-	['GET', /^\/consignments\/(\d+)\/(\d+)$/, (m, [take, skip], _b, query) => m.search(Number(take), Number(skip), query)],
+	[
+		'GET',
+		/^\/consignments\/clientReference\/([^/]+)$/,
+		(m, [yours]) => {
+			const found = [...m.consignments.values()].find(
+				(c) => c.ConsignmentReferenceProvidedByCustomer === yours,
+			);
+			return found
+				? { status: 200, body: m.view(found) }
+				: m.error(404, 'NotFound', `No consignment with your reference ${yours}`);
+		},
+	],
+	[
+		'GET',
+		/^\/consignments\/(\d+)\/(\d+)$/,
+		(m, [take, skip], _b, query) => m.search(Number(take), Number(skip), query),
+	],
 	['GET', /^\/consignments\/([^/]+)\/status$/, (m, [reference]) => m.status(reference)],
 	['GET', /^\/consignments\/([^/]+)$/, (m, [reference]) => m.get(reference)],
-	['GET', /^\/labels\/package\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/, (m, [reference, pkg, format]) => m.label(reference, pkg, format)],
-	['GET', /^\/labels\/([^/]+)(?:\/([^/]+))?$/, (m, [reference, format]) => m.label(reference, undefined, format)],
+	[
+		'GET',
+		/^\/labels\/package\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/,
+		(m, [reference, pkg, format]) => m.label(reference, pkg, format),
+	],
+	[
+		'GET',
+		/^\/labels\/([^/]+)(?:\/([^/]+))?$/,
+		(m, [reference, format]) => m.label(reference, undefined, format),
+	],
 	['GET', /^\/tracking\/(?:flattened\/)?([^/]+)$/, (m, [reference]) => m.tracking(reference)],
 ];
 
@@ -110,8 +227,15 @@ function createSimulator(options = {}) {
 
 	function send(response, status, body, headers = {}) {
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
-		const type = typeof body === 'string' && body.startsWith('<') ? 'text/html' : 'application/json; charset=utf-8';
-		response.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), ...headers });
+		const type =
+			typeof body === 'string' && body.startsWith('<')
+				? 'text/html'
+				: 'application/json; charset=utf-8';
+		response.writeHead(status, {
+			'Content-Type': type,
+			'Content-Length': Buffer.byteLength(text),
+			...headers,
+		});
 		response.end(text);
 	}
 
@@ -123,7 +247,8 @@ function createSimulator(options = {}) {
 	}
 
 	async function control(request, response, path, body) {
-		if (request.method === 'GET' && path === '/__sim/state') return send(response, 200, model.snapshot());
+		if (request.method === 'GET' && path === '/__sim/state')
+			return send(response, 200, model.snapshot());
 		if (request.method === 'GET' && path === '/__sim/requests') return send(response, 200, counts);
 		if (request.method === 'POST' && path === '/__sim/consignments') {
 			const references = model.addConsignments(Math.max(0, Number(body?.count ?? 1)), body ?? {});
@@ -132,10 +257,16 @@ function createSimulator(options = {}) {
 		if (request.method === 'POST' && path === '/__sim/config') {
 			if (body?.latencyMs !== undefined) config.latencyMs = Number(body.latencyMs);
 			if (body?.faultRate !== undefined) config.faultRate = Number(body.faultRate);
-			if (Array.isArray(body?.faults)) config.faults = body.faults.filter((kind) => FAULT_KINDS.includes(kind));
-			if (body?.faultPaths !== undefined) config.faultPaths = body.faultPaths ? new RegExp(body.faultPaths) : null;
+			if (Array.isArray(body?.faults))
+				config.faults = body.faults.filter((kind) => FAULT_KINDS.includes(kind));
+			if (body?.faultPaths !== undefined)
+				config.faultPaths = body.faultPaths ? new RegExp(body.faultPaths) : null;
 			if (body?.faultSeed !== undefined) random = seededRandom(Number(body.faultSeed));
-			return send(response, 200, { ...config, faultPaths: config.faultPaths?.source ?? null, apiKey: undefined });
+			return send(response, 200, {
+				...config,
+				faultPaths: config.faultPaths?.source ?? null,
+				apiKey: undefined,
+			});
 		}
 		if (request.method === 'POST' && path === '/__sim/reset') {
 			model.reset(Number(body?.consignments ?? 300));
@@ -157,13 +288,24 @@ function createSimulator(options = {}) {
 
 		if (request.headers['ocp-apim-subscription-key'] !== config.apiKey) {
 			counts.unauthorized += 1;
-			return send(response, 401, { statusCode: 401, message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.' });
+			return send(response, 401, {
+				statusCode: 401,
+				message:
+					'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
+			});
 		}
 
 		const fault = pickFault(path);
 		if (fault) counts.faults[fault] = (counts.faults[fault] ?? 0) + 1;
-		if (fault === '429') return send(response, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' }, { 'Retry-After': '1' });
-		if (fault === '503') return send(response, 503, '<html><body><h1>503 Service Unavailable</h1></body></html>');
+		if (fault === '429')
+			return send(
+				response,
+				429,
+				{ statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' },
+				{ 'Retry-After': '1' },
+			);
+		if (fault === '503')
+			return send(response, 503, '<html><body><h1>503 Service Unavailable</h1></body></html>');
 		if (fault === 'reset') return request.socket.destroy();
 		if (fault === 'stall') {
 			// Never answer; the socket is closed later so the server can still shut down.
@@ -172,18 +314,30 @@ function createSimulator(options = {}) {
 			return undefined;
 		}
 
-		if (!parsed.ok) return send(response, 400, model.error(400, 'InvalidJson', 'The request body is not valid JSON').body);
+		if (!parsed.ok)
+			return send(
+				response,
+				400,
+				model.error(400, 'InvalidJson', 'The request body is not valid JSON').body,
+			);
 		let segments;
 		let route;
 		for (const candidate of ROUTES) {
 			const match = candidate[0] === request.method ? candidate[1].exec(path) : null;
 			if (match) {
 				route = candidate;
-				segments = match.slice(1).map((segment) => (segment === undefined ? undefined : decodeURIComponent(segment)));
+				segments = match
+					.slice(1)
+					.map((segment) => (segment === undefined ? undefined : decodeURIComponent(segment)));
 				break;
 			}
 		}
-		if (!route) return send(response, 404, model.error(404, 'NotFound', `No endpoint ${request.method} ${path}`).body);
+		if (!route)
+			return send(
+				response,
+				404,
+				model.error(404, 'NotFound', `No endpoint ${request.method} ${path}`).body,
+			);
 
 		const outcome = route[2](model, segments, parsed.value, Object.fromEntries(url.searchParams));
 		// "Succeed, then drop the response": SortedPRO acted, the client never hears of it.
@@ -193,7 +347,9 @@ function createSimulator(options = {}) {
 	}
 
 	const server = http.createServer((request, response) => {
-		handle(request, response).catch((error) => send(response, 500, { Code: 'SimulatorError', Message: String(error?.message ?? error) }));
+		handle(request, response).catch((error) =>
+			send(response, 500, { Code: 'SimulatorError', Message: String(error?.message ?? error) }),
+		);
 	});
 
 	return {
@@ -236,7 +392,9 @@ if (require.main === module) {
 		faultSeed: Number(argValue(args, 'fault-seed', '1')),
 	});
 	simulator.listen(Number(argValue(args, 'port', '4010'))).then((baseUrl) => {
-		console.log(`SortedPRO simulator listening on ${baseUrl} (API key: ${simulator.config.apiKey}, ${simulator.model.consignments.size} unallocated consignments)`);
+		console.log(
+			`SortedPRO simulator listening on ${baseUrl} (API key: ${simulator.config.apiKey}, ${simulator.model.consignments.size} unallocated consignments)`,
+		);
 	});
 	const stop = () => simulator.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);

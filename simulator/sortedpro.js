@@ -19,17 +19,62 @@ const NOT_CANCELLABLE = ['Cancelled', 'Dispatched', 'Collected', 'Delivered'];
 /** Seed reference data: services with a price and rules (max weight, countries). */
 function seedCarrierServices() {
 	return [
-		{ Reference: 'CX_NDS', Name: 'Next Day Super', CarrierReference: 'CARRIER_X', CarrierName: 'Carrier X', Price: 6.5, MaxWeightKg: 30, Countries: ['GB'] },
-		{ Reference: 'CY_NDE', Name: 'Next Day Economy', CarrierReference: 'CARRIER_Y', CarrierName: 'Carrier Y', Price: 4.95, MaxWeightKg: 2, Countries: ['GB'] },
-		{ Reference: 'CZ_48', Name: '48 Hour', CarrierReference: 'CARRIER_Z', CarrierName: 'Carrier Z', Price: 3.2, MaxWeightKg: 20, Countries: ['GB'] },
-		{ Reference: 'CX_EU', Name: 'Europe Express', CarrierReference: 'CARRIER_X', CarrierName: 'Carrier X', Price: 14, MaxWeightKg: 30, Countries: ['DE', 'FR', 'NL', 'IE'] },
-		{ Reference: 'CW_EU', Name: 'Europe Road', CarrierReference: 'CARRIER_W', CarrierName: 'Carrier W', Price: 9.5, MaxWeightKg: 10, Countries: ['DE', 'FR', 'NL'] },
+		{
+			Reference: 'CX_NDS',
+			Name: 'Next Day Super',
+			CarrierReference: 'CARRIER_X',
+			CarrierName: 'Carrier X',
+			Price: 6.5,
+			MaxWeightKg: 30,
+			Countries: ['GB'],
+		},
+		{
+			Reference: 'CY_NDE',
+			Name: 'Next Day Economy',
+			CarrierReference: 'CARRIER_Y',
+			CarrierName: 'Carrier Y',
+			Price: 4.95,
+			MaxWeightKg: 2,
+			Countries: ['GB'],
+		},
+		{
+			Reference: 'CZ_48',
+			Name: '48 Hour',
+			CarrierReference: 'CARRIER_Z',
+			CarrierName: 'Carrier Z',
+			Price: 3.2,
+			MaxWeightKg: 20,
+			Countries: ['GB'],
+		},
+		{
+			Reference: 'CX_EU',
+			Name: 'Europe Express',
+			CarrierReference: 'CARRIER_X',
+			CarrierName: 'Carrier X',
+			Price: 14,
+			MaxWeightKg: 30,
+			Countries: ['DE', 'FR', 'NL', 'IE'],
+		},
+		{
+			Reference: 'CW_EU',
+			Name: 'Europe Road',
+			CarrierReference: 'CARRIER_W',
+			CarrierName: 'Carrier W',
+			Price: 9.5,
+			MaxWeightKg: 10,
+			Countries: ['DE', 'FR', 'NL'],
+		},
 	];
 }
 
 function seedServiceGroups() {
 	return [
-		{ ServiceGroupCode: 'NEXTDAY', Name: 'Next day', Members: ['CX_NDS', 'CY_NDE'], IsDefault: true },
+		{
+			ServiceGroupCode: 'NEXTDAY',
+			Name: 'Next day',
+			Members: ['CX_NDS', 'CY_NDE'],
+			IsDefault: true,
+		},
 		{ ServiceGroupCode: 'ECONOMY', Name: 'Economy', Members: ['CZ_48', 'CY_NDE'] },
 		{ ServiceGroupCode: 'EUROPE', Name: 'Europe', Members: ['CX_EU', 'CW_EU'] },
 		{ ServiceGroupCode: 'EMPTY', Name: 'No services (always fails)', Members: [] },
@@ -75,7 +120,13 @@ class SortedProModel {
 					Packages: [{ Weight: { Value: weight, Unit: 'Kg' } }],
 					Addresses: [
 						{ AddressType: 'Origin', ShippingLocationReference: 'WAREHOUSE-1' },
-						{ AddressType: 'Destination', AddressLine1: `${n} Test Street`, Town: 'Testtown', Postcode: 'TE1 1ST', Country: { IsoCode: { TwoLetterCode: country } } },
+						{
+							AddressType: 'Destination',
+							AddressLine1: `${n} Test Street`,
+							Town: 'Testtown',
+							Postcode: 'TE1 1ST',
+							Country: { IsoCode: { TwoLetterCode: country } },
+						},
 					],
 				}).Reference,
 			);
@@ -89,9 +140,13 @@ class SortedProModel {
 		const consignment = {
 			Reference,
 			State: 'Unallocated',
-			ConsignmentReferenceProvidedByCustomer: request.ConsignmentReferenceProvidedByCustomer ?? null,
+			ConsignmentReferenceProvidedByCustomer:
+				request.ConsignmentReferenceProvidedByCustomer ?? null,
 			ShippingLocationReference: request.ShippingLocationReference,
-			Packages: request.Packages.map((pkg, index) => ({ ...pkg, Reference: `EP-SIM-${String(this.sequence).padStart(6, '0')}-${index + 1}` })),
+			Packages: request.Packages.map((pkg, index) => ({
+				...pkg,
+				Reference: `EP-SIM-${String(this.sequence).padStart(6, '0')}-${index + 1}`,
+			})),
 			Addresses: request.Addresses ?? [],
 			Tags: request.Tags ?? [],
 			MetaData: request.MetaData ?? [],
@@ -109,11 +164,16 @@ class SortedProModel {
 	}
 
 	error(status, code, message, details = []) {
-		return { status, body: { Code: code, Message: message, CorrelationId: randomUUID(), Details: details } };
+		return {
+			status,
+			body: { Code: code, Message: message, CorrelationId: randomUUID(), Details: details },
+		};
 	}
 
 	notFound(reference) {
-		return this.error(404, 'NotFound', `Consignment ${reference} was not found`, [{ Code: 'NotFound', Target: 'ConsignmentReference', Message: `No consignment ${reference}` }]);
+		return this.error(404, 'NotFound', `Consignment ${reference} was not found`, [
+			{ Code: 'NotFound', Target: 'ConsignmentReference', Message: `No consignment ${reference}` },
+		]);
 	}
 
 	setState(consignment, state) {
@@ -126,7 +186,9 @@ class SortedProModel {
 	}
 
 	countryOf(consignment) {
-		const destination = consignment.Addresses.find((address) => address.AddressType === 'Destination');
+		const destination = consignment.Addresses.find(
+			(address) => address.AddressType === 'Destination',
+		);
 		return destination?.Country?.IsoCode?.TwoLetterCode ?? 'GB';
 	}
 
@@ -144,9 +206,20 @@ class SortedProModel {
 		const service = consignment.Allocation;
 		return {
 			StatusCode: 200,
-			ApiLinks: [this.link('detail', `/consignments/${consignment.Reference}`), this.link('label', `/labels/${consignment.Reference}`)],
+			ApiLinks: [
+				this.link('detail', `/consignments/${consignment.Reference}`),
+				this.link('label', `/labels/${consignment.Reference}`),
+			],
 			Description: `Consignment ${consignment.Reference} has been successfully allocated with ${service.CarrierName} ${service.Name} for shipping on ${new Date().toISOString()}`,
-			ConsignmentLegs: [{ Leg: 1, TrackingReferences: [service.TrackingReference], CarrierReference: service.CarrierReference, CarrierServiceReference: null, CarrierName: service.CarrierName }],
+			ConsignmentLegs: [
+				{
+					Leg: 1,
+					TrackingReferences: [service.TrackingReference],
+					CarrierReference: service.CarrierReference,
+					CarrierServiceReference: null,
+					CarrierName: service.CarrierName,
+				},
+			],
 			CarrierReference: service.CarrierReference,
 			CarrierName: service.CarrierName,
 			CarrierServiceReference: service.Reference,
@@ -159,16 +232,32 @@ class SortedProModel {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (!ALLOCATABLE.includes(consignment.State)) {
-			return this.error(400, 'InvalidConsignmentState', `Consignment ${reference} is in state ${consignment.State} and cannot be allocated`);
+			return this.error(
+				400,
+				'InvalidConsignmentState',
+				`Consignment ${reference} is in state ${consignment.State} and cannot be allocated`,
+			);
 		}
 		const [cheapest] = this.eligible(consignment, serviceReferences);
 		if (!cheapest) {
 			this.setState(consignment, 'Allocation Failed');
-			return this.error(400, 'NoEligibleCarrierService', `No carrier service in ${what} is eligible for consignment ${reference}`, [
-				{ Code: 'NoEligibleCarrierService', Target: 'ConsignmentReference', Message: `Weight ${this.weightOf(consignment)} kg to ${this.countryOf(consignment)}` },
-			]);
+			return this.error(
+				400,
+				'NoEligibleCarrierService',
+				`No carrier service in ${what} is eligible for consignment ${reference}`,
+				[
+					{
+						Code: 'NoEligibleCarrierService',
+						Target: 'ConsignmentReference',
+						Message: `Weight ${this.weightOf(consignment)} kg to ${this.countryOf(consignment)}`,
+					},
+				],
+			);
 		}
-		consignment.Allocation = { ...cheapest, TrackingReference: `TRK${String(consignment.AllocationCount + 1).padStart(2, '0')}${reference.slice(-6)}` };
+		consignment.Allocation = {
+			...cheapest,
+			TrackingReference: `TRK${String(consignment.AllocationCount + 1).padStart(2, '0')}${reference.slice(-6)}`,
+		};
 		consignment.AllocationCount += 1;
 		this.setState(consignment, 'Allocated');
 		return { status: 200, body: this.summary(consignment) };
@@ -180,12 +269,17 @@ class SortedProModel {
 
 	allocateWithServiceGroup(reference, groupCode) {
 		const group = this.group(groupCode);
-		if (!group) return this.error(404, 'NotFound', `Carrier service group ${groupCode} was not found`);
+		if (!group)
+			return this.error(404, 'NotFound', `Carrier service group ${groupCode} was not found`);
 		return this.allocate(reference, group.Members, `service group ${groupCode}`);
 	}
 
 	allocateCheapest(reference) {
-		return this.allocate(reference, this.carrierServices.map((service) => service.Reference), 'the account');
+		return this.allocate(
+			reference,
+			this.carrierServices.map((service) => service.Reference),
+			'the account',
+		);
 	}
 
 	allocateWithDefaultRules(reference) {
@@ -203,17 +297,31 @@ class SortedProModel {
 	quotesFor(reference) {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
-		const quotes = this.eligible(consignment, this.carrierServices.map((service) => service.Reference)).map((service) => {
+		const quotes = this.eligible(
+			consignment,
+			this.carrierServices.map((service) => service.Reference),
+		).map((service) => {
 			const QuoteReference = randomUUID();
 			this.quotes.set(QuoteReference, { reference, service: service.Reference });
-			return { QuoteReference, CarrierServiceReference: service.Reference, CarrierServiceName: service.Name, CarrierName: service.CarrierName, Price: service.Price };
+			return {
+				QuoteReference,
+				CarrierServiceReference: service.Reference,
+				CarrierServiceName: service.Name,
+				CarrierName: service.CarrierName,
+				Price: service.Price,
+			};
 		});
 		return { status: 200, body: quotes };
 	}
 
 	allocateWithQuote(reference, quoteReference) {
 		const quote = this.quotes.get(quoteReference);
-		if (!quote || quote.reference !== reference) return this.error(404, 'NotFound', `Quote ${quoteReference} was not found for consignment ${reference}`);
+		if (!quote || quote.reference !== reference)
+			return this.error(
+				404,
+				'NotFound',
+				`Quote ${quoteReference} was not found for consignment ${reference}`,
+			);
 		return this.allocate(reference, [quote.service], `quote ${quoteReference}`);
 	}
 
@@ -221,7 +329,11 @@ class SortedProModel {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (!DEALLOCATABLE.includes(consignment.State)) {
-			return this.error(400, 'InvalidConsignmentState', `Consignment ${reference} is in state ${consignment.State} and cannot be deallocated`);
+			return this.error(
+				400,
+				'InvalidConsignmentState',
+				`Consignment ${reference} is in state ${consignment.State} and cannot be deallocated`,
+			);
 		}
 		consignment.Allocation = null;
 		this.setState(consignment, 'Unallocated');
@@ -232,7 +344,11 @@ class SortedProModel {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (NOT_CANCELLABLE.includes(consignment.State)) {
-			return this.error(400, 'InvalidConsignmentState', `Consignment ${reference} is in state ${consignment.State} and cannot be cancelled`);
+			return this.error(
+				400,
+				'InvalidConsignmentState',
+				`Consignment ${reference} is in state ${consignment.State} and cannot be cancelled`,
+			);
 		}
 		this.setState(consignment, 'Cancelled');
 		return { status: 200, body: '' };
@@ -242,7 +358,11 @@ class SortedProModel {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (!MANIFESTABLE.includes(consignment.State)) {
-			return this.error(400, 'InvalidConsignmentState', `Consignment ${reference} is in state ${consignment.State} and cannot be manifested`);
+			return this.error(
+				400,
+				'InvalidConsignmentState',
+				`Consignment ${reference} is in state ${consignment.State} and cannot be manifested`,
+			);
 		}
 		this.setState(consignment, 'Manifested');
 		return { status: 200, body: '' };
@@ -250,13 +370,26 @@ class SortedProModel {
 
 	/** A list endpoint: one per-consignment result each, the call itself 200. */
 	forEach(references, action, successMessage) {
-		if (!Array.isArray(references) || references.some((reference) => typeof reference !== 'string')) {
-			return this.error(400, 'InvalidRequest', 'ConsignmentReferences must be a list of consignment references', [{ Target: 'ConsignmentReferences', Message: 'Expected a list of strings' }]);
+		if (
+			!Array.isArray(references) ||
+			references.some((reference) => typeof reference !== 'string')
+		) {
+			return this.error(
+				400,
+				'InvalidRequest',
+				'ConsignmentReferences must be a list of consignment references',
+				[{ Target: 'ConsignmentReferences', Message: 'Expected a list of strings' }],
+			);
 		}
 		const results = references.map((reference) => {
 			const outcome = action(reference);
 			return outcome.status === 200
-				? { IsSuccess: true, Message: successMessage(reference), Data: reference, ApiLinks: [this.link('detail', `/consignments/${reference}`)] }
+				? {
+						IsSuccess: true,
+						Message: successMessage(reference),
+						Data: reference,
+						ApiLinks: [this.link('detail', `/consignments/${reference}`)],
+					}
 				: { IsSuccess: false, Message: outcome.body.Message, Data: reference, ApiLinks: null };
 		});
 		return { status: 200, body: results };
@@ -264,17 +397,42 @@ class SortedProModel {
 
 	create(request) {
 		const details = [];
-		if (!this.shippingLocations.some((location) => location.Reference === request?.ShippingLocationReference)) {
-			details.push({ Code: 'UnknownShippingLocation', Target: 'ShippingLocationReference', Message: `Unknown shipping location ${request?.ShippingLocationReference}` });
+		if (
+			!this.shippingLocations.some(
+				(location) => location.Reference === request?.ShippingLocationReference,
+			)
+		) {
+			details.push({
+				Code: 'UnknownShippingLocation',
+				Target: 'ShippingLocationReference',
+				Message: `Unknown shipping location ${request?.ShippingLocationReference}`,
+			});
 		}
-		if (!Array.isArray(request?.Packages) || request.Packages.length === 0 || request.Packages.some((pkg) => !(Number(pkg?.Weight?.Value) > 0) && !pkg?.PackageSizeReference)) {
-			details.push({ Code: 'InvalidPackages', Target: 'Packages', Message: 'Every package needs a Weight or a PackageSizeReference' });
+		if (
+			!Array.isArray(request?.Packages) ||
+			request.Packages.length === 0 ||
+			request.Packages.some(
+				(pkg) => !(Number(pkg?.Weight?.Value) > 0) && !pkg?.PackageSizeReference,
+			)
+		) {
+			details.push({
+				Code: 'InvalidPackages',
+				Target: 'Packages',
+				Message: 'Every package needs a Weight or a PackageSizeReference',
+			});
 		}
-		const destination = Array.isArray(request?.Addresses) ? request.Addresses.find((address) => address?.AddressType === 'Destination') : undefined;
+		const destination = Array.isArray(request?.Addresses)
+			? request.Addresses.find((address) => address?.AddressType === 'Destination')
+			: undefined;
 		if (!destination?.Country?.IsoCode?.TwoLetterCode) {
-			details.push({ Code: 'InvalidAddress', Target: 'Addresses', Message: 'A Destination address with a country is required' });
+			details.push({
+				Code: 'InvalidAddress',
+				Target: 'Addresses',
+				Message: 'A Destination address with a country is required',
+			});
 		}
-		if (details.length) return this.error(400, 'ValidationFailed', 'The consignment is not valid', details);
+		if (details.length)
+			return this.error(400, 'ValidationFailed', 'The consignment is not valid', details);
 		const consignment = this.store(request);
 		return { status: 200, body: [this.link('Link', `/consignments/${consignment.Reference}`)] };
 	}
@@ -296,7 +454,9 @@ class SortedProModel {
 
 	status(reference) {
 		const consignment = this.consignments.get(reference);
-		return consignment ? { status: 200, body: { ConsignmentReference: reference, State: consignment.State } } : this.notFound(reference);
+		return consignment
+			? { status: 200, body: { ConsignmentReference: reference, State: consignment.State } }
+			: this.notFound(reference);
 	}
 
 	search(take, skip, query) {
@@ -304,30 +464,58 @@ class SortedProModel {
 		const matching = [...this.consignments.values()].filter(
 			(consignment) => !wanted || consignment.State.replace(/\s+/g, '').toLowerCase() === wanted,
 		);
-		return { status: 200, body: matching.slice(skip, skip + take).map((consignment) => this.view(consignment)) };
+		return {
+			status: 200,
+			body: matching.slice(skip, skip + take).map((consignment) => this.view(consignment)),
+		};
 	}
 
 	label(reference, packageReference, format) {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (!consignment.Allocation) {
-			return this.error(400, 'InvalidConsignmentState', `Consignment ${reference} is in state ${consignment.State}; labels are only available once it is allocated`);
+			return this.error(
+				400,
+				'InvalidConsignmentState',
+				`Consignment ${reference} is in state ${consignment.State}; labels are only available once it is allocated`,
+			);
 		}
-		if (packageReference && !consignment.Packages.some((pkg) => pkg.Reference === packageReference)) {
-			return this.error(404, 'NotFound', `Package ${packageReference} is not part of consignment ${reference}`);
+		if (
+			packageReference &&
+			!consignment.Packages.some((pkg) => pkg.Reference === packageReference)
+		) {
+			return this.error(
+				404,
+				'NotFound',
+				`Package ${packageReference} is not part of consignment ${reference}`,
+			);
 		}
 		const text = `${consignment.Allocation.CarrierName} ${packageReference ?? reference}`;
 		const kind = (format ?? 'PDF').toUpperCase();
-		if (kind === 'PNG') return { status: 200, body: { File: smallPng(4, 6).toString('base64'), ContentType: 'image/png' } };
-		if (kind === 'ZPL' || kind === 'ZPLII') return { status: 200, body: { File: smallZpl(text).toString('base64'), ContentType: 'application/zpl' } };
+		if (kind === 'PNG')
+			return {
+				status: 200,
+				body: { File: smallPng(4, 6).toString('base64'), ContentType: 'image/png' },
+			};
+		if (kind === 'ZPL' || kind === 'ZPLII')
+			return {
+				status: 200,
+				body: { File: smallZpl(text).toString('base64'), ContentType: 'application/zpl' },
+			};
 		if (kind !== 'PDF') return this.error(400, 'InvalidFormat', `Unknown label format ${format}`);
-		return { status: 200, body: { File: smallPdf(text).toString('base64'), ContentType: 'application/pdf' } };
+		return {
+			status: 200,
+			body: { File: smallPdf(text).toString('base64'), ContentType: 'application/pdf' },
+		};
 	}
 
 	tracking(reference) {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
-		return { status: 200, body: consignment.History.map((entry) => ({ Status: entry.State, Timestamp: entry.At })) };
+		return {
+			status: 200,
+			body: consignment.History.map((entry) => ({ Status: entry.State, Timestamp: entry.At })),
+		};
 	}
 
 	/** Test and benchmark view: every consignment's state and allocation count. */
@@ -339,7 +527,8 @@ class SortedProModel {
 			CarrierServiceReference: consignment.Allocation?.Reference ?? null,
 		}));
 		const states = {};
-		for (const consignment of consignments) states[consignment.State] = (states[consignment.State] ?? 0) + 1;
+		for (const consignment of consignments)
+			states[consignment.State] = (states[consignment.State] ?? 0) + 1;
 		return { consignments, states };
 	}
 }
