@@ -172,6 +172,16 @@ const ROUTES = [
 				(r) => `Consignment ${r} has been manifested`,
 			),
 	],
+	[
+		'PUT',
+		/^\/consignments\/setreadytoship$/,
+		(m, _p, body) =>
+			m.forEach(
+				body,
+				(reference) => m.setReadyToShip(reference),
+				(r) => `Consignment ${r} is ready to ship`,
+			),
+	],
 	['PUT', /^\/consignments\/([^/]+)\/deallocate$/, (m, [reference]) => m.deallocate(reference)],
 	['PUT', /^\/consignments\/([^/]+)\/cancel$/, (m, [reference]) => m.cancel(reference)],
 	['POST', /^\/consignments\/?$/, (m, _p, body) => m.create(body)],

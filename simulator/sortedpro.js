@@ -368,6 +368,20 @@ class SortedProModel {
 		return { status: 200, body: '' };
 	}
 
+	setReadyToShip(reference) {
+		const consignment = this.consignments.get(reference);
+		if (!consignment) return this.notFound(reference);
+		if (consignment.State !== 'Allocated') {
+			return this.error(
+				400,
+				'InvalidConsignmentState',
+				`Consignment ${reference} is in state ${consignment.State} and cannot be set ready to ship`,
+			);
+		}
+		this.setState(consignment, 'Ready To Ship');
+		return { status: 200, body: '' };
+	}
+
 	/** A list endpoint: one per-consignment result each, the call itself 200. */
 	forEach(references, action, successMessage) {
 		if (
@@ -443,6 +457,7 @@ class SortedProModel {
 			...rest,
 			CarrierServiceReference: Allocation?.Reference ?? null,
 			CarrierName: Allocation?.CarrierName ?? null,
+			CarrierServiceName: Allocation?.Name ?? null,
 			TrackingReferences: Allocation ? [Allocation.TrackingReference] : [],
 		};
 	}

@@ -149,6 +149,7 @@ describe('Allocate With Carrier Service (always a list call)', () => {
 				errorDescription: expect.stringContaining(
 					'Only consignments in state Unallocated or Allocation Failed',
 				),
+				ConsignmentReference: 'EC-2',
 				consignmentReference: 'EC-2',
 				httpStatus: null,
 			},

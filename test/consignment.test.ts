@@ -40,6 +40,9 @@ describe('Consignment > Create', () => {
 
 	test('builds the consignment body from the fields and outputs the new reference', async () => {
 		const api = sortedPro()
+			// Your Reference is set: SortedPRO is asked first whether the order has a consignment.
+			.get('/consignments/clientReference/ORDER-1001')
+			.reply(404, { Message: 'No consignment with your reference ORDER-1001' })
 			.post('/consignments', {
 				ShippingLocationReference: 'EST-00001-0001',
 				Direction: 'Outbound',
@@ -132,6 +135,8 @@ describe('Consignment > Create', () => {
 
 	test('a SortedPRO validation error names your reference and the failing field', async () => {
 		sortedPro()
+			.get(/^\/consignments\/clientReference\//)
+			.reply(404, {})
 			.post('/consignments')
 			.reply(400, {
 				Message: 'The request is invalid',
@@ -191,7 +196,7 @@ describe('Consignment > Get and Get Status', () => {
 
 		expect(output?.map((item) => item.json)).toEqual([
 			{ ConsignmentReference: 'EC-1', Status: 'Allocated' },
-			{ State: 'Manifested', ConsignmentReference: 'EC-2' },
+			{ State: 'Manifested', ConsignmentReference: 'EC-2', Status: 'Manifested' },
 		]);
 	});
 });

@@ -63,6 +63,9 @@ test('order-to-label: its SortedPRO chain creates, allocates and labels each ord
 		},
 	];
 	const api = sortedPro()
+		// The order number is Your Reference: a re-import would find the consignment instead.
+		.get('/consignments/clientReference/ORDER-1001')
+		.reply(404, {})
 		.post(
 			'/consignments',
 			(body: { ConsignmentReferenceProvidedByCustomer?: string }) =>

@@ -85,7 +85,7 @@ test('every resource and operation keeps its internal name', async () => {
 			'deallocate',
 		],
 		carrierService: ['getAll'],
-		consignment: ['cancel', 'create', 'get', 'getAll', 'getStatus'],
+		consignment: ['cancel', 'create', 'get', 'getAll', 'getByClientReference', 'getStatus', 'setReadyToShip'],
 		label: ['get'],
 		manifest: ['manifest'],
 		serviceGroup: ['getAll'],

@@ -498,6 +498,8 @@ describe('odd input is refused before anything is sent', () => {
 describe('advice that cannot duplicate', () => {
 	test('after a lost create answer the error says to look the consignment up first, and nothing is retried', async () => {
 		const api = sortedPro()
+			.get('/consignments/clientReference/ORDER-1')
+			.reply(404, {})
 			.post('/consignments')
 			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
 			.post('/consignments')

@@ -80,11 +80,11 @@ export function defineResource(
 ): ResourceModule {
 	const firstOperation = operations[0].option.value;
 	const properties = operations.flatMap((operation) => {
-		const shape = operation.execute ? operation.shape : callShape(operation.call);
+		const options = operation.execute
+			? operationOptions(operation.shape)
+			: operationOptions(callShape(operation.call), operation.call.allocates);
 		const show = { resource: [option.value], operation: [operation.option.value] };
-		return [...operation.description, operationOptions(shape)].map((property) =>
-			shownFor(property, show),
-		);
+		return [...operation.description, options].map((property) => shownFor(property, show));
 	});
 	return {
 		option,

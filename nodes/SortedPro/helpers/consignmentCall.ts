@@ -50,6 +50,12 @@ export interface ConsignmentCall<Task extends ConsignmentTask = ConsignmentTask>
 	 * succeeds with `recoveredAfterRetry: true` instead of failing.
 	 */
 	doneStates?: string[];
+	/**
+	 * An allocation: offers "If Already Allocated". With Return Current Allocation, a
+	 * consignment SortedPRO refuses because it is Allocated already is a success with its
+	 * current carrier and service and `alreadyAllocated: true`, so a crashed run can be run again.
+	 */
+	allocates?: boolean;
 }
 
 /** One call per item, per item or in batches, or always in batches: follows from what the call defines. */
@@ -106,15 +112,15 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 			: withConsignmentReference(answer, task.consignmentReference);
 
 	/**
-	 * Did an earlier, unanswered attempt already do the work? Then report it as done.
-	 * Undefined when it did not, or when the check itself fails: SortedPRO's refusal is
-	 * then the error to report.
+	 * Is the consignment already where this operation would put it? Then the item is a
+	 * success marked with `flag`. Undefined when it is not, or when the check itself
+	 * fails: SortedPRO's refusal is then the error to report.
 	 */
-	const recover = async (task: Task): Promise<ItemOutput | undefined> => {
+	const alreadyDone = async (task: Task, flag: string): Promise<ItemOutput | undefined> => {
 		if (!call.doneStates) return undefined;
 		const checked = {
 			...itemContext(task),
-			action: `check consignment ${task.consignmentReference} after a lost answer`,
+			action: `check the state of consignment ${task.consignmentReference}`,
 		};
 		const body = await send(
 			{ method: 'GET', path: sortedProPath`/consignments/${task.consignmentReference}` },
@@ -124,10 +130,19 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 			.catch(() => undefined);
 		const state = stateOf(body);
 		if (!state || !call.doneStates.includes(state)) return undefined;
-		return {
-			...withConsignmentReference(body, task.consignmentReference),
-			recoveredAfterRetry: true,
-		};
+		return { ...withConsignmentReference(body, task.consignmentReference), [flag]: true };
+	};
+
+	/**
+	 * After SortedPRO refused an item: was the work done before? Either an earlier attempt
+	 * whose answer was lost did it, or (If Already Allocated: Return Current Allocation) the
+	 * consignment was allocated already when the run started.
+	 */
+	const doneBefore = async (task: Task, answerLost: boolean): Promise<ItemOutput | undefined> => {
+		if (answerLost) return await alreadyDone(task, 'recoveredAfterRetry');
+		if (call.allocates && settings.returnCurrentAllocation)
+			return await alreadyDone(task, 'alreadyAllocated');
+		return undefined;
 	};
 
 	// 2a. List calls: up to Batch Size consignments a call, each entry its own item's outcome.
@@ -158,7 +173,7 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 					);
 				} else if (!succeeded(entry)) {
 					const reason = typeof entry.Message === 'string' ? entry.Message.trim() : '';
-					const recovered = exchange.answerLost ? await recover(task) : undefined;
+					const recovered = await doneBefore(task, exchange.answerLost);
 					if (recovered) results.succeed(task.itemIndex, recovered);
 					else
 						results.fail(
@@ -185,10 +200,9 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 			const { body } = await send(single(task), itemContext(task));
 			results.succeed(task.itemIndex, await output(task, body));
 		} catch (error) {
-			// Only a refusal that follows a lost answer can mean "already done by us".
-			const refusedAfterLoss =
-				answerWasLost(error) && /^4/.test(String((error as NodeApiError).httpCode));
-			const recovered = refusedAfterLoss ? await recover(task) : undefined;
+			// Only a refusal (4xx) can mean "already done".
+			const refused = /^4/.test(String((error as NodeApiError).httpCode));
+			const recovered = refused ? await doneBefore(task, answerWasLost(error)) : undefined;
 			if (recovered) results.succeed(task.itemIndex, recovered);
 			else results.fail(task.itemIndex, error, task.consignmentReference);
 		}

@@ -67,12 +67,16 @@ export class ItemResults {
 		if (!this.continueOnFail) throw nodeError;
 		const httpStatus =
 			nodeError instanceof NodeApiError && nodeError.httpCode ? Number(nodeError.httpCode) : null;
+		const reference = consignmentReference ?? this.referenceOf(itemIndex) ?? null;
 		this.outcomes[itemIndex] = [
 			{
 				json: {
 					error: nodeError.message,
 					...(nodeError.description ? { errorDescription: nodeError.description } : {}),
-					consignmentReference: consignmentReference ?? this.referenceOf(itemIndex) ?? null,
+					// The same name as in every successful output.
+					ConsignmentReference: reference,
+					// Deprecated: the name of earlier versions, kept so saved workflows keep working.
+					consignmentReference: reference,
 					httpStatus,
 				},
 				pairedItem: { item: itemIndex },

@@ -24,6 +24,8 @@ export interface RunSettings {
 	request: RequestSettings;
 	sendInBatches: boolean;
 	batchSize: number;
+	/** If Already Allocated: Return Current Allocation (allocations only). */
+	returnCurrentAllocation: boolean;
 }
 
 /**
@@ -98,9 +100,36 @@ function requestOptions(manyCalls: boolean): INodeProperties[] {
 	];
 }
 
-/** An operation's Options collection: batching where SortedPRO has list calls, and request options. */
-export function operationOptions(shape: CallShape): INodeProperties {
+/** For allocations: what a consignment that is already allocated means. */
+const IF_ALREADY_ALLOCATED: INodeProperties = {
+	displayName: 'If Already Allocated',
+	name: 'ifAlreadyAllocated',
+	type: 'options',
+	default: 'error',
+	description:
+		'What to do with a consignment that SortedPRO refuses because it is allocated already',
+	options: [
+		{
+			name: 'Error',
+			value: 'error',
+			description: "The item fails with SortedPRO's refusal",
+		},
+		{
+			name: 'Return Current Allocation',
+			value: 'returnCurrent',
+			description:
+				'The item succeeds with the current carrier and service and alreadyAllocated: true, so a run that stopped halfway can be run again',
+		},
+	],
+};
+
+/**
+ * An operation's Options collection: batching where SortedPRO has list calls, If Already
+ * Allocated for allocations, and request options.
+ */
+export function operationOptions(shape: CallShape, allocates = false): INodeProperties {
 	const options = [
+		...(allocates ? [IF_ALREADY_ALLOCATED] : []),
 		...(shape === 'perItemOrBatches'
 			? batchOptions(true)
 			: shape === 'batches'
@@ -140,5 +169,6 @@ export async function readRunSettings(context: IExecuteFunctions): Promise<RunSe
 		},
 		sendInBatches: options.sendInBatches === true,
 		batchSize: bounded(options.batchSize, DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE),
+		returnCurrentAllocation: options.ifAlreadyAllocated === 'returnCurrent',
 	};
 }

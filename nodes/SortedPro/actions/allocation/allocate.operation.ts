@@ -20,6 +20,7 @@ export const call: ConsignmentCall = {
 	action: (subject) => `allocate ${subject} to the cheapest service`,
 	stateRule: ALLOCATABLE_STATES_RULE,
 	doneStates: ['Allocated'],
+	allocates: true,
 	single: ({ consignmentReference }) => ({
 		method: 'PUT',
 		path: sortedProPath`/allocation/${consignmentReference}/allocatewithcheapestquote`,

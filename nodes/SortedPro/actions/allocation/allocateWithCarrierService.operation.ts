@@ -43,6 +43,7 @@ export const call: ConsignmentCall<Task> = {
 	notFound: (subject, task) => `${subject} or carrier service ${task.carrierService}`,
 	stateRule: ALLOCATABLE_STATES_RULE,
 	doneStates: ['Allocated'],
+	allocates: true,
 	list: (tasks) => ({
 		method: 'PUT',
 		path: '/allocation/allocatewithcarrierservice',

@@ -19,6 +19,7 @@ export const call: ConsignmentCall = {
 	action: (subject) => `allocate ${subject} using the default rules`,
 	stateRule: ALLOCATABLE_STATES_RULE,
 	doneStates: ['Allocated'],
+	allocates: true,
 	list: (tasks) => ({
 		method: 'PUT',
 		path: '/allocation/allocate',

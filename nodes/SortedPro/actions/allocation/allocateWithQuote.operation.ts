@@ -40,6 +40,7 @@ export const call: ConsignmentCall<Task> = {
 	notFound: (subject, task) => `${subject} or quote ${task.quoteReference}`,
 	stateRule: ALLOCATABLE_STATES_RULE,
 	doneStates: ['Allocated'],
+	allocates: true,
 	single: ({ consignmentReference, quoteReference }) => ({
 		method: 'PUT',
 		path: sortedProPath`/allocation/${consignmentReference}/allocatewithquote/${quoteReference}`,

@@ -44,6 +44,7 @@ export const call: ConsignmentCall<Task> = {
 	notFound: (subject, task) => `${subject} or service group ${task.serviceGroup}`,
 	stateRule: ALLOCATABLE_STATES_RULE,
 	doneStates: ['Allocated'],
+	allocates: true,
 	single: ({ consignmentReference, serviceGroup }) => ({
 		method: 'PUT',
 		path: sortedProPath`/allocation/${consignmentReference}/allocatewithservicegroup/${serviceGroup}`,

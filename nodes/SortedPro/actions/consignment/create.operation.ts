@@ -8,12 +8,13 @@ import type {
 
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
-import { isRecord, listOf, referenceFromLink } from '../../helpers/lists';
+import { isRecord, listOf, referenceFromLink, withConsignmentReference } from '../../helpers/lists';
 import { assertWellFormed } from '../../helpers/parameters';
 import { readRunSettings } from '../../helpers/settings';
 import { sortedProApiRequest } from '../../transport';
 import type { OperationOption } from '../types';
 import { createFields, originShippingLocation } from './createFields';
+import { findByYourReference, referenceOfConsignment } from './getByClientReference.operation';
 import {
 	InputError,
 	brokenTextPath,
@@ -110,6 +111,33 @@ export async function execute(
 				};
 			},
 			send: async ({ itemIndex, body, label, yourReference }) => {
+				// A scheduled re-import must not create a second consignment for the same order.
+				const ifExists = String(
+					this.getNodeParameter('ifYourReferenceExists', itemIndex, 'returnExisting'),
+				);
+				if (yourReference && ifExists !== 'createAnother') {
+					const existing = await findByYourReference(
+						this,
+						yourReference,
+						itemIndex,
+						settings.request,
+					);
+					if (existing !== undefined) {
+						const reference = referenceOfConsignment(existing);
+						if (ifExists === 'error') {
+							throw new NodeOperationError(
+								this.getNode(),
+								`A consignment with your reference ${yourReference} already exists${reference ? `: ${reference}` : ''}`,
+								{
+									itemIndex,
+									description:
+										'Nothing was created. Set "If Your Reference Already Exists" to Return Existing to use that consignment, or to Create Another to create a second one.',
+								},
+							);
+						}
+						return { ...withConsignmentReference(existing, reference), existing: true };
+					}
+				}
 				const links = await sortedProApiRequest.call(
 					this,
 					// Not repeatable: a create whose answer was lost may have created the consignment.

@@ -32,6 +32,33 @@ export const originShippingLocation = referenceField(
 	{ displayOptions: fieldsOnly },
 );
 
+/** Return Existing, Create Another or Error, when a consignment already has the item's Your Reference. */
+export const ifYourReferenceExists: INodeProperties = {
+	displayName: 'If Your Reference Already Exists',
+	name: 'ifYourReferenceExists',
+	type: 'options',
+	default: 'returnExisting',
+	description:
+		'What to do when SortedPRO already has a consignment with the same Your Reference (e.g. an order imported twice). Checked only for items that have a Your Reference.',
+	options: [
+		{
+			name: 'Return Existing',
+			value: 'returnExisting',
+			description: 'Output the existing consignment, marked existing: true, and create nothing',
+		},
+		{
+			name: 'Create Another',
+			value: 'createAnother',
+			description: 'Create a second consignment with the same reference (no look-up)',
+		},
+		{
+			name: 'Error',
+			value: 'error',
+			description: 'The item fails, naming the existing consignment',
+		},
+	],
+};
+
 /** The Create operation's fields, in the order the editor shows them. */
 export const createFields: INodeProperties[] = [
 	{
@@ -195,4 +222,5 @@ export const createFields: INodeProperties[] = [
 			}),
 		],
 	},
+	ifYourReferenceExists,
 ];

@@ -164,7 +164,11 @@ export async function execute(
 					if (reference && seen.has(reference)) continue;
 					if (reference) seen.add(reference);
 					fresh++;
-					found.push(entry as IDataObject);
+					// SortedPRO's own fields, and the consignment under the name every output uses.
+					found.push({
+						...(entry as IDataObject),
+						...(reference ? { ConsignmentReference: reference } : {}),
+					});
 				}
 				if (entries.length < take || fresh === 0) break;
 			}

@@ -23,11 +23,16 @@ export const call: ConsignmentCall = {
 		// SortedPRO may answer with the bare state as a JSON string, such as "Allocated".
 		answer: 'jsonOrText',
 	}),
-	output: (_context, task, answer) =>
-		isRecord(answer) || Array.isArray(answer)
-			? withConsignmentReference(answer, task.consignmentReference)
-			: {
-					ConsignmentReference: task.consignmentReference,
-					Status: answer === undefined ? null : String(answer),
-				},
+	// Status is always there, whether SortedPRO answers with a bare state or an object.
+	output: (_context, task, answer) => {
+		if (!isRecord(answer) && !Array.isArray(answer)) {
+			return {
+				ConsignmentReference: task.consignmentReference,
+				Status: answer === undefined ? null : String(answer),
+			};
+		}
+		const status = withConsignmentReference(answer, task.consignmentReference);
+		const state = status.Status ?? status.State ?? status.ConsignmentState;
+		return { ...status, Status: typeof state === 'string' ? state : null };
+	},
 };

@@ -2,7 +2,9 @@ import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getByClientReference from './getByClientReference.operation';
 import * as getStatus from './getStatus.operation';
+import * as setReadyToShip from './setReadyToShip.operation';
 import { defineResource } from '../types';
 
 // Adding an operation: a new <name>.operation.ts file and one entry here (the first is the default).
@@ -10,7 +12,7 @@ export const consignment = defineResource(
 	{
 		name: 'Consignment',
 		value: 'consignment',
-		description: 'Create, find and cancel consignments',
+		description: 'Create, find, prepare and cancel consignments',
 	},
-	[create, cancel, get, getAll, getStatus],
+	[create, cancel, get, getByClientReference, getAll, getStatus, setReadyToShip],
 );
