@@ -71,3 +71,34 @@ describe('Carrier Service drop-down (From List)', () => {
 		]);
 	});
 });
+
+describe('Origin Shipping Location drop-down (From List)', () => {
+	const locations = () =>
+		nock(PRODUCTION)
+			.matchHeader('ocp-apim-subscription-key', TEST_API_KEY)
+			.get('/shippingLocations/');
+
+	test('lists the shipping locations by reference, with their names', async () => {
+		locations().reply(200, [
+			{ Reference: 'WAREHOUSE-1', Name: 'Main warehouse, Leeds' },
+			{ ShippingLocationReference: 'STORE-2', Description: 'Shop, York' },
+		]);
+
+		const { result } = await searchList('searchShippingLocations');
+
+		expect(result.results).toEqual([
+			{ name: 'Main warehouse, Leeds (WAREHOUSE-1)', value: 'WAREHOUSE-1' },
+			{ name: 'Shop, York (STORE-2)', value: 'STORE-2' },
+		]);
+	});
+
+	test('when the list cannot be loaded, a typed reference can still be used', async () => {
+		locations().reply(502, '<html>Bad gateway</html>');
+
+		const { result } = await searchList('searchShippingLocations', 'WAREHOUSE-9');
+
+		expect(result.results).toEqual([
+			{ name: 'Use code "WAREHOUSE-9" (the list could not be loaded)', value: 'WAREHOUSE-9' },
+		]);
+	});
+});

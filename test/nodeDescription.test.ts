@@ -36,6 +36,7 @@ describe('SortedPRO node as n8n loads it', () => {
 			'label',
 			'manifest',
 			'serviceGroup',
+			'shippingLocation',
 			'tracking',
 		]);
 		expect(byName('operation')[0]).toMatchObject({
@@ -85,10 +86,19 @@ test('every resource and operation keeps its internal name', async () => {
 			'deallocate',
 		],
 		carrierService: ['getAll'],
-		consignment: ['cancel', 'create', 'get', 'getAll', 'getByClientReference', 'getStatus', 'setReadyToShip'],
+		consignment: [
+			'cancel',
+			'create',
+			'get',
+			'getAll',
+			'getByClientReference',
+			'getStatus',
+			'setReadyToShip',
+		],
 		label: ['get'],
 		manifest: ['manifest'],
 		serviceGroup: ['getAll'],
+		shippingLocation: ['getAll'],
 		tracking: ['get'],
 	});
 });

@@ -1,4 +1,4 @@
-/** Carrier Service > Get Many and Service Group > Get Many: the account's reference data. */
+/** Get Many of the account's reference data: carrier services, service groups, shipping locations. */
 import { operationWorkflow, runWorkflow } from './helpers/engine';
 import { sortedPro } from './helpers/sortedPro';
 
@@ -28,5 +28,54 @@ describe('Carrier Service and Service Group > Get Many', () => {
 		expect(api.isDone()).toBe(true);
 		expect(carrierServices.output?.map((item) => item.json)).toEqual(services.slice(0, 2));
 		expect(serviceGroups.output?.map((item) => item.json)).toEqual(groups);
+	});
+});
+
+describe('Shipping Location > Get Many', () => {
+	test('one item per shipping location, all of SortedPRO’s fields, paired to the input item', async () => {
+		const locations = [
+			{ Reference: 'WAREHOUSE-1', Name: 'Main warehouse', Address: { Town: 'Leeds' } },
+			{ Reference: 'STORE-2', Name: 'Shop' },
+		];
+		const api = sortedPro().get('/shippingLocations/').reply(200, locations);
+
+		const { output } = await runWorkflow(
+			operationWorkflow('shippingLocation', 'getAll', { returnAll: true }),
+			[{}],
+		);
+
+		expect(api.isDone()).toBe(true);
+		expect(output).toEqual(locations.map((json) => ({ json, pairedItem: { item: 0 } })));
+	});
+});
+
+describe('Consignment > Create: Origin Shipping Location picked From List', () => {
+	test('the picked reference is sent as the origin', async () => {
+		const api = sortedPro()
+			.post(
+				'/consignments',
+				(body: { ShippingLocationReference?: string }) =>
+					body.ShippingLocationReference === 'WAREHOUSE-1',
+			)
+			.reply(201, [{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-1' }]);
+
+		const { output, error } = await runWorkflow(
+			operationWorkflow('consignment', 'create', {
+				inputMode: 'fields',
+				shippingLocationReference: {
+					__rl: true,
+					mode: 'list',
+					value: 'WAREHOUSE-1',
+					cachedResultName: 'Main',
+				},
+				destination: { addressLine1: '1 High St', town: 'Leeds', countryCode: 'GB' },
+				packages: { package: [{ weight: 1 }] },
+			}),
+			[{}],
+		);
+
+		expect(error).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+		expect(output?.[0].json.ConsignmentReference).toBe('EC-1');
 	});
 });

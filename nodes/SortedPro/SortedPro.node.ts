@@ -9,7 +9,11 @@ import type {
 
 import { resources } from './actions/resources';
 import { router } from './actions/router';
-import { searchCarrierServices, searchServiceGroups } from './methods/listSearch';
+import {
+	searchCarrierServices,
+	searchServiceGroups,
+	searchShippingLocations,
+} from './methods/listSearch';
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -59,7 +63,7 @@ export class SortedPro implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCarrierServices, searchServiceGroups },
+		listSearch: { searchCarrierServices, searchServiceGroups, searchShippingLocations },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

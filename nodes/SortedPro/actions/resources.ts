@@ -4,6 +4,7 @@ import { consignment } from './consignment';
 import { label } from './label';
 import { manifest } from './manifest';
 import { serviceGroup } from './serviceGroup';
+import { shippingLocation } from './shippingLocation';
 import { tracking } from './tracking';
 import type { ResourceModule } from './types';
 
@@ -15,5 +16,6 @@ export const resources: ResourceModule[] = [
 	label,
 	manifest,
 	serviceGroup,
+	shippingLocation,
 	tracking,
 ];

@@ -44,6 +44,7 @@ export function referenceField(
 /** A SortedPRO code picked From List (a searchable drop-down) or typed By Code. */
 export function codeLocatorField(
 	spec: ReferenceSpec & { searchListMethod: string; listPlaceholder: string; hint: string },
+	property: Partial<INodeProperties> = {},
 ): Field<string> {
 	return {
 		property: {
@@ -69,6 +70,7 @@ export function codeLocatorField(
 					hint: spec.hint,
 				},
 			],
+			...property,
 		},
 		read: (context, itemIndex) =>
 			readReference(context, spec.name, spec.displayName, itemIndex, spec.example),

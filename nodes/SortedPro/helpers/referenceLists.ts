@@ -31,3 +31,10 @@ export const CARRIER_SERVICES: ReferenceList = {
 	codeKeys: ['Reference', 'MpdCarrierServiceReference', 'CarrierServiceReference', 'Code'],
 	nameKeys: ['Name', 'CarrierServiceName', 'DisplayName', 'Description'],
 };
+
+export const SHIPPING_LOCATIONS: ReferenceList = {
+	path: '/shippingLocations/',
+	what: 'shipping locations',
+	codeKeys: ['Reference', 'ShippingLocationReference', 'Code'],
+	nameKeys: ['Name', 'ShippingLocationName', 'DisplayName', 'Description'],
+};

@@ -5,7 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { firstText, isRecord, listOf } from '../helpers/lists';
-import { CARRIER_SERVICES, SERVICE_GROUPS } from '../helpers/referenceLists';
+import { CARRIER_SERVICES, SERVICE_GROUPS, SHIPPING_LOCATIONS } from '../helpers/referenceLists';
 import type { ReferenceList } from '../helpers/referenceLists';
 import { sortedProApiRequest } from '../transport';
 
@@ -63,4 +63,11 @@ export async function searchCarrierServices(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	return await searchReferenceList(this, CARRIER_SERVICES, filter);
+}
+
+export async function searchShippingLocations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return await searchReferenceList(this, SHIPPING_LOCATIONS, filter);
 }
