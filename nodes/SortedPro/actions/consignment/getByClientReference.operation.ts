@@ -1,5 +1,10 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 
 import { referenceField } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
@@ -58,7 +63,8 @@ export async function findByYourReference(
 		);
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		throw error;
+		// Hands back the transport's own NodeApiError unchanged (n8n does not re-wrap one).
+		throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
 	}
 }
 
