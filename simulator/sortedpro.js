@@ -294,24 +294,35 @@ class SortedProModel {
 		return this.allocate(reference, [serviceReference], `carrier service ${serviceReference}`);
 	}
 
+	/** SortedPRO's quotes answer: { Quotes, UnqualifiedServices }, cheapest first. */
 	quotesFor(reference) {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
-		const quotes = this.eligible(
+		const eligible = this.eligible(
 			consignment,
 			this.carrierServices.map((service) => service.Reference),
-		).map((service) => {
+		);
+		const now = Date.now();
+		const Quotes = eligible.map((service) => {
 			const QuoteReference = randomUUID();
 			this.quotes.set(QuoteReference, { reference, service: service.Reference });
 			return {
 				QuoteReference,
+				CreatedDate: new Date(now).toISOString(),
+				ExpiryDate: new Date(now + 24 * 3600_000).toISOString(),
+				CarrierReference: service.CarrierReference,
+				CarrierName: service.CarrierName,
 				CarrierServiceReference: service.Reference,
 				CarrierServiceName: service.Name,
-				CarrierName: service.CarrierName,
+				DeliveryDate: new Date(now + 2 * 24 * 3600_000).toISOString().slice(0, 10),
 				Price: service.Price,
+				Currency: 'GBP',
 			};
 		});
-		return { status: 200, body: quotes };
+		const UnqualifiedServices = this.carrierServices
+			.filter((service) => !eligible.includes(service))
+			.map((service) => ({ CarrierServiceReference: service.Reference, Reason: 'Not eligible' }));
+		return { status: 200, body: { Quotes, UnqualifiedServices } };
 	}
 
 	allocateWithQuote(reference, quoteReference) {

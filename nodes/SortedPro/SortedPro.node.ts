@@ -11,6 +11,7 @@ import { resources } from './actions/resources';
 import { router } from './actions/router';
 import {
 	searchCarrierServices,
+	searchQuotes,
 	searchServiceGroups,
 	searchShippingLocations,
 } from './methods/listSearch';
@@ -63,7 +64,12 @@ export class SortedPro implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCarrierServices, searchServiceGroups, searchShippingLocations },
+		listSearch: {
+			searchCarrierServices,
+			searchQuotes,
+			searchServiceGroups,
+			searchShippingLocations,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

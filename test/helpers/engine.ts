@@ -143,10 +143,11 @@ export async function searchList(
 	method: string,
 	filter?: string,
 	credentials: Record<string, ICredentialDataDecryptedObject> = productionCredentials,
+	parameters: INode['parameters'] = {},
 ) {
 	const { nodeTypes, loader } = await loadPackage();
 	const logger = new RecordingLogger().install();
-	const fixture = readWorkflow('allocate-with-service-group.json');
+	const fixture = withNode(readWorkflow('allocate-with-service-group.json'), { parameters });
 	const workflow = new Workflow({
 		id: 'test',
 		nodes: fixture.nodes,
@@ -155,12 +156,12 @@ export async function searchList(
 		nodeTypes,
 	});
 	const node = workflow.getNode(NODE_NAME)!;
-	const context = new LoadOptionsContext(
-		workflow,
-		node,
-		makeAdditionalData(loader, credentials),
-		'parameters.serviceGroup',
-	);
+	// The editor sends the node's current parameters along with a drop-down request.
+	const additionalData = {
+		...makeAdditionalData(loader, credentials),
+		currentNodeParameters: node.parameters,
+	};
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.serviceGroup');
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const search = nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`The node has no list search method ${method}`);

@@ -3,6 +3,7 @@ import { carrierService } from './carrierService';
 import { consignment } from './consignment';
 import { label } from './label';
 import { manifest } from './manifest';
+import { quote } from './quote';
 import { serviceGroup } from './serviceGroup';
 import { shippingLocation } from './shippingLocation';
 import { tracking } from './tracking';
@@ -15,6 +16,7 @@ export const resources: ResourceModule[] = [
 	consignment,
 	label,
 	manifest,
+	quote,
 	serviceGroup,
 	shippingLocation,
 	tracking,

@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
@@ -7,7 +8,8 @@ import type {
 import { firstText, isRecord, listOf } from '../helpers/lists';
 import { CARRIER_SERVICES, SERVICE_GROUPS, SHIPPING_LOCATIONS } from '../helpers/referenceLists';
 import type { ReferenceList } from '../helpers/referenceLists';
-import { sortedProApiRequest } from '../transport';
+import { sortedProApiRequest, sortedProPath } from '../transport';
+import { cheapestFirst, priceOf, quotesOf } from '../helpers/quotes';
 
 /**
  * A searchable drop-down of SortedPRO reference data. When the list cannot be loaded,
@@ -70,4 +72,53 @@ export async function searchShippingLocations(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	return await searchReferenceList(this, SHIPPING_LOCATIONS, filter);
+}
+
+/** One quote as a drop-down entry: carrier, service, price and currency. */
+function quoteEntry(quote: Record<string, unknown>): INodeListSearchItems | undefined {
+	const value = firstText(quote, ['QuoteReference', 'Reference']);
+	if (!value) return undefined;
+	const carrier = firstText(quote, ['CarrierName', 'CarrierReference']);
+	const service = firstText(quote, ['CarrierServiceName', 'CarrierServiceReference']);
+	const { amount, currency } = priceOf(quote);
+	const price =
+		amount === undefined ? '' : ` – ${amount.toFixed(2)}${currency ? ` ${currency}` : ''}`;
+	return { name: `${[carrier, service].filter(Boolean).join(' ') || value}${price}`, value };
+}
+
+/**
+ * The quotes of the consignment typed in Consignment Reference, cheapest first. An
+ * expression (one consignment per item) cannot be resolved in the editor: then the
+ * message says to use By ID with the QuoteReference from Quote > Get Many.
+ */
+export async function searchQuotes(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const typed = this.getCurrentNodeParameter('consignmentReference');
+	const reference = typeof typed === 'string' ? typed.trim() : '';
+	if (!reference || reference.startsWith('=')) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'From List needs a Consignment Reference typed in, not an expression',
+			{
+				description:
+					'With a reference from the incoming items, choose By ID and map QuoteReference from a Quote > Get Many node before this one.',
+			},
+		);
+	}
+	const answer = await sortedProApiRequest.call(
+		this,
+		{ method: 'GET', path: sortedProPath`/quotes/consignment/${reference}` },
+		{
+			action: `load the quotes for consignment ${reference}`,
+			notFound: `consignment ${reference}`,
+		},
+	);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = cheapestFirst(quotesOf(answer))
+		.map(quoteEntry)
+		.filter((entry): entry is INodeListSearchItems => entry !== undefined)
+		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
+	return { results };
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
-import { consignmentReference, referenceField } from '../../helpers/fields';
+import { codeLocatorField, consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
@@ -13,12 +13,15 @@ export const option: OperationOption = {
 	description: 'Allocate each consignment with a quote it was given earlier',
 };
 
-const quoteReference = referenceField({
+const quoteReference = codeLocatorField({
 	displayName: 'Quote Reference',
 	name: 'quoteReference',
 	example: '5f0c1e9a-3b7d-4c1e-9a0b-2c6f0a8d9e11',
 	description:
-		'The QuoteReference (a GUID) from the quotes SortedPRO returned for this consignment',
+		'The quote to allocate with: From List shows the quotes of the consignment typed above, cheapest first; By ID takes a QuoteReference (a GUID), e.g. mapped from Quote > Get Many',
+	searchListMethod: 'searchQuotes',
+	listPlaceholder: 'Select a quote...',
+	hint: 'The QuoteReference from Quote > Get Many',
 });
 
 export const description: INodeProperties[] = [
