@@ -185,6 +185,8 @@ const ROUTES = [
 	['PUT', /^\/consignments\/([^/]+)\/deallocate$/, (m, [reference]) => m.deallocate(reference)],
 	['PUT', /^\/consignments\/([^/]+)\/cancel$/, (m, [reference]) => m.cancel(reference)],
 	['POST', /^\/consignments\/?$/, (m, _p, body) => m.create(body)],
+	['PUT', /^\/consignments\/?$/, (m, _p, body) => m.update(body)],
+	['GET', /^\/consignments\/docs\/([^/]+)$/, (m, [reference]) => m.documents(reference)],
 	[
 		'GET',
 		/^\/consignments\/clientReference\/([^/]+)$/,

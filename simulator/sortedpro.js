@@ -393,6 +393,54 @@ class SortedProModel {
 		return { status: 200, body: '' };
 	}
 
+	/** PUT /consignments: the whole consignment, only while it is not allocated. */
+	update(request) {
+		const reference = request?.ConsignmentReference;
+		const consignment = this.consignments.get(reference);
+		if (!consignment) return this.notFound(reference);
+		if (!ALLOCATABLE.includes(consignment.State)) {
+			return this.error(
+				400,
+				'InvalidConsignmentState',
+				`Consignment ${reference} is in state ${consignment.State} and cannot be updated`,
+			);
+		}
+		for (const field of ['ShippingLocationReference', 'Addresses', 'Tags', 'MetaData', 'ShippingDate']) {
+			if (request[field] !== undefined) consignment[field] = request[field];
+		}
+		if (Array.isArray(request.Packages) && request.Packages.length) {
+			consignment.Packages = request.Packages.map((pkg, index) => ({
+				...pkg,
+				Reference: consignment.Packages[index]?.Reference ?? `${reference.replace('EC', 'EP')}-${index + 1}`,
+			}));
+		}
+		return { status: 200, body: this.view(consignment) };
+	}
+
+	/** Customs documents: for allocated consignments that leave the UK; none for domestic ones. */
+	documents(reference) {
+		const consignment = this.consignments.get(reference);
+		if (!consignment) return this.notFound(reference);
+		if (!consignment.Allocation) {
+			return this.error(
+				400,
+				'InvalidConsignmentState',
+				`Consignment ${reference} is in state ${consignment.State}; customs documents exist once it is allocated`,
+			);
+		}
+		if (this.countryOf(consignment) === 'GB') return { status: 200, body: [] };
+		return {
+			status: 200,
+			body: [
+				{
+					DocumentType: 'CommercialInvoice',
+					File: smallPdf(`Commercial invoice ${reference}`).toString('base64'),
+					ContentType: 'application/pdf',
+				},
+			],
+		};
+	}
+
 	/** A list endpoint: one per-consignment result each, the call itself 200. */
 	forEach(references, action, successMessage) {
 		if (

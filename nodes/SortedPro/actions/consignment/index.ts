@@ -3,8 +3,10 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getByClientReference from './getByClientReference.operation';
+import * as getDocuments from './getDocuments.operation';
 import * as getStatus from './getStatus.operation';
 import * as setReadyToShip from './setReadyToShip.operation';
+import * as update from './update.operation';
 import { defineResource } from '../types';
 
 // Adding an operation: a new <name>.operation.ts file and one entry here (the first is the default).
@@ -14,5 +16,15 @@ export const consignment = defineResource(
 		value: 'consignment',
 		description: 'Create, find, prepare and cancel consignments',
 	},
-	[create, cancel, get, getByClientReference, getAll, getStatus, setReadyToShip],
+	[
+		create,
+		cancel,
+		get,
+		getByClientReference,
+		getDocuments,
+		getAll,
+		getStatus,
+		setReadyToShip,
+		update,
+	],
 );
