@@ -405,13 +405,20 @@ class SortedProModel {
 				`Consignment ${reference} is in state ${consignment.State} and cannot be updated`,
 			);
 		}
-		for (const field of ['ShippingLocationReference', 'Addresses', 'Tags', 'MetaData', 'ShippingDate']) {
+		for (const field of [
+			'ShippingLocationReference',
+			'Addresses',
+			'Tags',
+			'MetaData',
+			'ShippingDate',
+		]) {
 			if (request[field] !== undefined) consignment[field] = request[field];
 		}
 		if (Array.isArray(request.Packages) && request.Packages.length) {
 			consignment.Packages = request.Packages.map((pkg, index) => ({
 				...pkg,
-				Reference: consignment.Packages[index]?.Reference ?? `${reference.replace('EC', 'EP')}-${index + 1}`,
+				Reference:
+					consignment.Packages[index]?.Reference ?? `${reference.replace('EC', 'EP')}-${index + 1}`,
 			}));
 		}
 		return { status: 200, body: this.view(consignment) };
