@@ -44,6 +44,8 @@ export class ItemResults {
 
 	private readonly continueOnFail: boolean;
 
+	private readonly toErrorOutput: boolean;
+
 	/**
 	 * @param referenceOf the consignment an item is about as typed, to name it on an error
 	 * item when its input could not be read
@@ -55,6 +57,7 @@ export class ItemResults {
 	) {
 		this.outcomes = new Array<INodeExecutionData[] | undefined>(itemCount);
 		this.continueOnFail = context.continueOnFail();
+		this.toErrorOutput = context.getNode().onError === 'continueErrorOutput';
 	}
 
 	succeed(itemIndex: number, output: ItemOutput): void {
@@ -68,20 +71,21 @@ export class ItemResults {
 		const httpStatus =
 			nodeError instanceof NodeApiError && nodeError.httpCode ? Number(nodeError.httpCode) : null;
 		const reference = consignmentReference ?? this.referenceOf(itemIndex) ?? null;
-		this.outcomes[itemIndex] = [
-			{
-				json: {
-					error: nodeError.message,
-					...(nodeError.description ? { errorDescription: nodeError.description } : {}),
-					// The same name as in every successful output.
-					ConsignmentReference: reference,
-					// Deprecated: the name of earlier versions, kept so saved workflows keep working.
-					consignmentReference: reference,
-					httpStatus,
-				},
-				pairedItem: { item: itemIndex },
-			},
-		];
+		const details = {
+			...(nodeError.description ? { errorDescription: nodeError.description } : {}),
+			// The same name as in every successful output.
+			ConsignmentReference: reference,
+			// Deprecated: the name of earlier versions, kept so saved workflows keep working.
+			consignmentReference: reference,
+			httpStatus,
+		};
+		// With "On Error: Continue (using error output)", n8n sends an item whose JSON holds
+		// only error, message and details to the error output (adding the input item's
+		// fields), so a failure never reaches the next step.
+		const json = this.toErrorOutput
+			? { error: nodeError.message, details }
+			: { error: nodeError.message, ...details };
+		this.outcomes[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
 	}
 
 	/** Reads every item's parameters before anything is sent; bad items fail here. */
