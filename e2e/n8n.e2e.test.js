@@ -53,11 +53,12 @@ afterAll(async () => {
 });
 
 describe('workflows executed by n8n', () => {
-	test('the example creates, allocates and labels each order; the allocations land in SortedPRO', async () => {
+	test('the example creates, allocates and labels each order; a failed allocation goes to the failure branch', async () => {
 		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('order-to-label.json'));
 
 		expect(run.data.resultData.error).toBeUndefined();
 		const allocated = outputOf(run, 'Allocate with service group');
+		const failed = run.data.resultData.runData['Allocate with service group'][0].data.main[1];
 		const labels = outputOf(run, 'Get label');
 		expect(allocated).toHaveLength(2);
 		for (const [index, item] of allocated.entries()) {
@@ -78,6 +79,41 @@ describe('workflows executed by n8n', () => {
 			'CY_NDE',
 			'CY_NDE',
 		]);
+
+		// ORDER-1003 (45 kg) cannot be allocated: it reaches the failure branch, never Get label.
+		expect(failed).toHaveLength(1);
+		expect(failed[0].json).toMatchObject({
+			ConsignmentReference: expect.stringMatching(/^EC-SIM-/),
+		});
+		expect(failed[0].json.error).toContain(
+			'No carrier service in service group NEXTDAY is eligible',
+		);
+		expect(outputOf(run, 'Allocation failed (alert the warehouse)')).toHaveLength(1);
+		expect(labels).toHaveLength(2);
+	});
+
+	test('the same import run again creates nothing twice and allocates nothing twice', async () => {
+		const before = simulator.model.consignments.size;
+
+		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('order-to-label.json'));
+
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(simulator.model.consignments.size).toBe(before);
+		expect(outputOf(run, 'Create consignment').map((item) => item.json.existing)).toEqual([
+			true,
+			true,
+			true,
+		]);
+		const allocated = outputOf(run, 'Allocate with service group');
+		expect(allocated.map((item) => item.json.alreadyAllocated)).toEqual([true, true]);
+		for (const item of allocated) {
+			expect(simulator.model.consignments.get(item.json.ConsignmentReference)).toMatchObject({
+				AllocationCount: 1,
+			});
+		}
+		expect(run.data.resultData.runData['Allocate with service group'][0].data.main[1]).toHaveLength(
+			1,
+		);
 	});
 
 	test('with On Error: Continue, failed items come out paired to their input and the rest are allocated', async () => {
@@ -122,6 +158,56 @@ describe('workflows executed by n8n', () => {
 			'Could not allocate consignment EC-SIM-000003 with service group NEXTDAY: SortedPRO rejected the API key (Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.) (HTTP 401)',
 		);
 		expect(simulator.model.consignments.get('EC-SIM-000003')?.State).toBe('Unallocated');
+	});
+
+	// These two allocate and manifest simulator consignments that the tests above use.
+	test('quotes: each consignment is allocated with its cheapest quote', async () => {
+		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('cheapest-quote.json'));
+
+		expect(run.data.resultData.error).toBeUndefined();
+		const quotes = outputOf(run, 'Get quotes');
+		const allocated = outputOf(run, 'Allocate with quote');
+		expect(allocated).toHaveLength(2);
+		for (const item of allocated) {
+			const reference = item.json.ConsignmentReference;
+			const prices = quotes
+				.filter((quote) => quote.json.ConsignmentReference === reference)
+				.map((quote) => quote.json.Price);
+			const cheapest = quotes.find((quote) => quote.json.ConsignmentReference === reference);
+			expect(cheapest.json.Price).toBe(Math.min(...prices));
+			expect(item.json.CarrierServiceReference).toBe(cheapest.json.CarrierServiceReference);
+			expect(simulator.model.consignments.get(reference)).toMatchObject({
+				State: 'Allocated',
+				AllocationCount: 1,
+			});
+		}
+	});
+
+	test('end of day: what is left is allocated in batches and manifested; what cannot be allocated is set aside', async () => {
+		const { run } = await executeWorkflow(
+			userFolder,
+			N8N_PORT,
+			workflowId('end-of-day-manifest.json'),
+		);
+
+		expect(run.data.resultData.error).toBeUndefined();
+		const manifested = outputOf(run, 'Manifest');
+		const setAside = outputOf(run, 'Could not allocate (check tomorrow)');
+		expect(manifested.length).toBeGreaterThan(0);
+		expect(manifested.length + setAside.length).toBe(
+			outputOf(run, 'Unallocated consignments').length,
+		);
+		for (const item of manifested) {
+			expect(simulator.model.consignments.get(item.json.ConsignmentReference)).toMatchObject({
+				State: 'Manifested',
+				AllocationCount: 1,
+			});
+		}
+		for (const item of setAside) {
+			expect(simulator.model.consignments.get(item.json.ConsignmentReference).State).toBe(
+				'Allocation Failed',
+			);
+		}
 	});
 
 	test("no API key appears anywhere in n8n's stored data, executions included", () => {

@@ -48,7 +48,10 @@ test('order-to-label: its SortedPRO chain creates, allocates and labels each ord
 		nodes: workflow.nodes.filter((node) => node.type === NODE_TYPE),
 		connections: {
 			'Create consignment': workflow.connections['Create consignment'],
-			'Allocate with service group': workflow.connections['Allocate with service group'],
+			// The main output only: the failure branch's node is not a SortedPRO node.
+			'Allocate with service group': {
+				main: [workflow.connections['Allocate with service group'].main[0]],
+			},
 		},
 	};
 	const orders = [

@@ -79,3 +79,22 @@ describe('Consignment > Create: Origin Shipping Location picked From List', () =
 		expect(output?.[0].json.ConsignmentReference).toBe('EC-1');
 	});
 });
+
+describe('Shipping Location > Get Many, refused', () => {
+	test("SortedPRO's refusal is the item's error with On Error: Continue", async () => {
+		sortedPro().get('/shippingLocations/').reply(403, { message: 'Forbidden' });
+
+		const { output } = await runWorkflow(
+			operationWorkflow('shippingLocation', 'getAll', {}, { onError: 'continueRegularOutput' }),
+			[{}],
+		);
+
+		expect(output).toHaveLength(1);
+		expect(output?.[0].json).toMatchObject({
+			error:
+				'Could not get the shipping locations: SortedPRO rejected the API key (Forbidden) (HTTP 403)',
+			httpStatus: 403,
+		});
+		expect(output?.[0].pairedItem).toEqual({ item: 0 });
+	});
+});
