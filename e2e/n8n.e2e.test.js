@@ -13,7 +13,14 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const { credential, prepareInstance } = require('../scripts/instance');
-const { OWNER, ROOT, ensureOwner, executeWorkflow, startN8nServer } = require('../scripts/n8n');
+const {
+	OWNER,
+	ROOT,
+	ensureOwner,
+	executeWorkflow,
+	n8nCommand,
+	startN8nServer,
+} = require('../scripts/n8n');
 const { DEFAULT_API_KEY, createSimulator } = require('../simulator/server');
 
 const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5691);
@@ -222,7 +229,7 @@ describe('workflows executed by n8n', () => {
 	});
 });
 
-describe('the n8n editor, in headless Chromium', () => {
+describe('the running n8n: a live webhook, and the editor in headless Chromium', () => {
 	const browserAvailable = fs.existsSync(CHROMIUM);
 	let n8n;
 	let browser;
@@ -237,9 +244,14 @@ describe('the n8n editor, in headless Chromium', () => {
 	};
 
 	beforeAll(async () => {
-		if (!browserAvailable) return;
+		// Published workflows are active when n8n starts: the webhook example listens.
+		await n8nCommand(userFolder, N8N_PORT, [
+			'publish:workflow',
+			`--id=${workflowId('webhook-orders-to-labels.json')}`,
+		]);
 		n8n = await startN8nServer(userFolder, N8N_PORT);
 		await ensureOwner(N8N_PORT);
+		if (!browserAvailable) return;
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
 			args: [
@@ -260,6 +272,41 @@ describe('the n8n editor, in headless Chromium', () => {
 	afterAll(async () => {
 		await browser?.close();
 		await n8n?.stop();
+	});
+
+	test('orders posted to the webhook become allocated consignments; the one that cannot be allocated fails', async () => {
+		const order = (orderNumber, weightKg) => ({
+			orderNumber,
+			name: 'Robin Webb',
+			street: '9 Quay Street',
+			town: 'Bristol',
+			postcode: 'BS1 4DJ',
+			country: 'GB',
+			weightKg,
+		});
+		const response = await fetch(`http://127.0.0.1:${N8N_PORT}/webhook/sortedpro-orders`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				orders: [order('WEB-1', 1), order('WEB-2', 0.5), order('WEB-3', 45)],
+			}),
+		});
+		expect(response.status).toBe(200);
+
+		const byYourReference = (reference) =>
+			[...simulator.model.consignments.values()].find(
+				(consignment) => consignment.ConsignmentReferenceProvidedByCustomer === reference,
+			);
+		const deadline = Date.now() + 60_000;
+		while (Date.now() < deadline && byYourReference('WEB-3')?.State !== 'Allocation Failed') {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		expect(byYourReference('WEB-1')).toMatchObject({ State: 'Allocated', AllocationCount: 1 });
+		expect(byYourReference('WEB-2')).toMatchObject({ State: 'Allocated', AllocationCount: 1 });
+		expect(byYourReference('WEB-3')).toMatchObject({
+			State: 'Allocation Failed',
+			AllocationCount: 0,
+		});
 	});
 
 	const browserTest = browserAvailable ? test : test.skip;
