@@ -15,6 +15,7 @@
  *   POST /__sim/consignments {count, weightKg?, country?}   add unallocated consignments
  *   POST /__sim/config {latencyMs?, faultRate?, faults?, faultSeed?, faultPaths?}
  *   POST /__sim/reset {consignments?}       back to the seed data
+ *   POST /__sim/advance {references, state}  moves consignments to a state (Manifested, Allocation Failed, ...), for the trigger
  */
 const http = require('node:http');
 const { SortedProModel } = require('./sortedpro');
@@ -279,6 +280,10 @@ function createSimulator(options = {}) {
 				faultPaths: config.faultPaths?.source ?? null,
 				apiKey: undefined,
 			});
+		}
+		if (request.method === 'POST' && path === '/__sim/advance') {
+			const outcome = model.advance(body?.references, body?.state);
+			return send(response, outcome.status, outcome.body);
 		}
 		if (request.method === 'POST' && path === '/__sim/reset') {
 			model.reset(Number(body?.consignments ?? 300));

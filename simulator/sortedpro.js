@@ -448,6 +448,29 @@ class SortedProModel {
 		};
 	}
 
+	/**
+	 * Moves consignments to a state on demand, as carriers and SortedPRO do over time
+	 * (Allocated → Manifested → Dispatched, or a failed allocation), so a trigger can be
+	 * shown working. References that do not exist are reported, not invented.
+	 */
+	advance(references, state) {
+		if (!Array.isArray(references) || typeof state !== 'string' || !state.trim()) {
+			return {
+				status: 400,
+				body: { message: 'Send { "references": ["EC-SIM-000001"], "state": "Manifested" }' },
+			};
+		}
+		const missing = references.filter((reference) => !this.consignments.has(reference));
+		for (const reference of references) {
+			const consignment = this.consignments.get(reference);
+			if (consignment) this.setState(consignment, state.trim());
+		}
+		return {
+			status: 200,
+			body: { state: state.trim(), moved: references.length - missing.length, missing },
+		};
+	}
+
 	/** A list endpoint: one per-consignment result each, the call itself 200. */
 	forEach(references, action, successMessage) {
 		if (

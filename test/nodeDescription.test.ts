@@ -7,10 +7,13 @@ import { NODE_TYPE, loadPackage } from './helpers/engine';
 describe('SortedPRO node as n8n loads it', () => {
 	test('registers node and credential under their stable names', async () => {
 		const { loader, nodeTypes } = await loadPackage();
-		expect(Object.keys(loader.nodeTypes)).toEqual(['sortedPro']);
+		expect(Object.keys(loader.nodeTypes)).toEqual(['sortedPro', 'sortedProTrigger']);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['sortedProApi']);
 		// The loader lists short names; n8n prefixes them with the package name.
-		expect(loader.known.credentials.sortedProApi.supportedNodes).toEqual(['sortedPro']);
+		expect(loader.known.credentials.sortedProApi.supportedNodes).toEqual([
+			'sortedPro',
+			'sortedProTrigger',
+		]);
 
 		const { description } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1);
 		expect(description).toMatchObject({
@@ -158,4 +161,28 @@ describe('what the editor shows', () => {
 			).toBe(expected);
 		},
 	);
+});
+
+describe('SortedPRO Trigger as n8n loads it', () => {
+	test('a polling trigger with the same credential, found by the same words', async () => {
+		const { nodeTypes } = await loadPackage();
+		const { description } = nodeTypes.getByNameAndVersion(
+			'n8n-nodes-sortedpro.sortedProTrigger',
+			1,
+		);
+
+		expect(description).toMatchObject({
+			displayName: 'SortedPRO Trigger',
+			name: 'sortedProTrigger',
+			polling: true,
+			group: ['trigger'],
+			inputs: [],
+			credentials: [{ name: 'sortedProApi', required: true }],
+		});
+		// n8n adds the Poll Times parameter to polling nodes.
+		expect(description.properties.map((property) => property.name)).toEqual(
+			expect.arrayContaining(['pollTimes', 'event', 'states', 'filters']),
+		);
+		expect(description.codex?.alias).toEqual(expect.arrayContaining(['shipping', 'consignment']));
+	});
 });

@@ -9,6 +9,7 @@ import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
+	PollContext,
 	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
@@ -287,4 +288,49 @@ export async function runCredentialTest(
 	}
 	if (error.cause?.code) return { status: 'Error', message: error.cause.code };
 	return { status: 'Error', message: error.message };
+}
+
+export const TRIGGER_TYPE = 'n8n-nodes-sortedpro.sortedProTrigger';
+
+/**
+ * One poll of the SortedPRO Trigger as n8n runs it: in n8n-core's PollContext, with the
+ * workflow's static data. Pass the same `staticData` object to successive polls, as n8n
+ * keeps it with the workflow between them.
+ */
+export async function runPoll(
+	parameters: INode['parameters'],
+	staticData: IDataObject,
+	mode: 'trigger' | 'manual' = 'trigger',
+	credentials: Record<string, ICredentialDataDecryptedObject> = productionCredentials,
+) {
+	const { nodeTypes, loader } = await loadPackage();
+	const logger = new RecordingLogger().install();
+	const node: INode = {
+		id: 'trigger',
+		name: 'SortedPRO Trigger',
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { sortedProApi: { id: '1', name: 'SortedPRO account' } },
+	};
+	const workflow = new Workflow({
+		id: 'trigger-test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData,
+	});
+	const context = new PollContext(
+		workflow,
+		node,
+		makeAdditionalData(loader, credentials),
+		mode,
+		'activate',
+	);
+	const nodeType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1);
+	if (!nodeType.poll) throw new Error('the trigger has no poll()');
+	const result = await nodeType.poll.call(context);
+	return { result, items: result?.[0] ?? [], memory: workflow.staticData, logs: logger.lines };
 }

@@ -4,6 +4,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 /** The credential type every request is made with. */
@@ -11,13 +12,13 @@ export const CREDENTIAL_TYPE = 'sortedProApi';
 
 /** The decrypted SortedPRO API credential of the node (never logged or output). */
 export async function readSortedProCredentials(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 ): Promise<ICredentialDataDecryptedObject> {
 	return await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 }
 
 /** The context a request is made in: an execution (the node) or the editor (a drop-down). */
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** A network error of our own for an attempt that ran past Request Timeout. */
 function attemptTimedOut(timeoutMs: number): Error {

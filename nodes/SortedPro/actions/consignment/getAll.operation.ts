@@ -11,6 +11,7 @@ import type { ItemTask } from '../../helpers/items';
 import { readResultLimit, returnAllOrLimitFields } from '../../helpers/fields';
 import { firstText, isRecord, listOf } from '../../helpers/lists';
 import { readRunSettings } from '../../helpers/settings';
+import { CONSIGNMENT_STATES } from '../../helpers/states';
 import { assertWellFormed } from '../../helpers/parameters';
 import { sortedProApiRequest, sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
@@ -21,25 +22,6 @@ export const option: OperationOption = {
 	action: 'Get many consignments',
 	description: 'Search consignments, for example all in state Allocated',
 };
-
-// SortedPRO's consignment states, as its API names them in the State filter.
-const STATES = [
-	['Unallocated', 'Unallocated'],
-	['Allocating', 'Allocating'],
-	['Allocation Failed', 'AllocationFailed'],
-	['Allocated', 'Allocated'],
-	['Manifesting', 'Manifesting'],
-	['Manifested', 'Manifested'],
-	['Manifest Failed', 'ManifestFailed'],
-	['Ready To Ship', 'ReadyToShip'],
-	['Cancelling', 'Cancelling'],
-	['Cancelled', 'Cancelled'],
-	['Dispatched', 'Dispatched'],
-	['Collection Failed', 'CollectionFailed'],
-	['Carrier Unable To Collect', 'CarrierUnableToCollect'],
-	['Exchange Failed', 'ExchangeFailed'],
-	['Collected', 'Collected'],
-].sort(([a], [b]) => a.localeCompare(b));
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimitFields,
@@ -74,7 +56,7 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				default: 'Allocated',
 				description: 'Only consignments in this state',
-				options: STATES.map(([name, value]) => ({ name, value })),
+				options: CONSIGNMENT_STATES,
 			},
 		],
 	},

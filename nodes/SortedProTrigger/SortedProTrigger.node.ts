@@ -1,0 +1,97 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { CONSIGNMENT_STATES } from '../SortedPro/helpers/states';
+import { pollConsignments } from './poll';
+
+export class SortedProTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SortedPRO Trigger',
+		name: 'sortedProTrigger',
+		icon: {
+			light: 'file:../SortedPro/sortedPro.svg',
+			dark: 'file:../SortedPro/sortedPro.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "Consignment entered " + $parameter["states"].join(", ") }}',
+		description:
+			'Starts the workflow when SortedPRO consignments enter a state, such as Allocation Failed or Manifested',
+		defaults: { name: 'SortedPRO Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sortedProApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				default: 'consignmentEnteredState',
+				options: [
+					{
+						name: 'Consignment Entered State',
+						value: 'consignmentEnteredState',
+						description:
+							'A consignment is in one of the states below and was not at the previous poll',
+					},
+				],
+			},
+			{
+				displayName: 'States',
+				name: 'states',
+				type: 'multiOptions',
+				required: true,
+				default: ['AllocationFailed'],
+				description:
+					'The states to watch: each consignment that enters one of them starts the workflow once',
+				options: CONSIGNMENT_STATES,
+			},
+			{
+				displayName:
+					'The first poll after the workflow is published only records what is there; changes from then on start the workflow',
+				name: 'firstPollNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Other Query Parameters',
+						name: 'query',
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true },
+						default: {},
+						description:
+							"Any other search parameter SortedPRO's consignment search accepts, such as a shipping location or tags",
+						options: [
+							{
+								displayName: 'Parameter',
+								name: 'parameter',
+								values: [
+									{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+									{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+								],
+							},
+						],
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollConsignments(this);
+	}
+}

@@ -1,0 +1,138 @@
+/**
+ * One poll of the SortedPRO Trigger: for each watched state, read the consignments in it
+ * (paged, politely bounded) through the node's one transport, and report those that were
+ * not in it at the previous poll. Memory is written only after every state was read, so a
+ * failed poll changes nothing and the next successful one still reports every change.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { firstText, isRecord, listOf } from '../SortedPro/helpers/lists';
+import { stateName } from '../SortedPro/helpers/states';
+import { sortedProApiRequest, sortedProPath } from '../SortedPro/transport';
+import { compareState } from './memory';
+import type { TriggerMemory } from './memory';
+
+/** Consignments asked for per page. */
+export const PAGE_SIZE = 100;
+/** Pages read per state and poll at the most: 2,000 consignments in one state. */
+export const MAX_PAGES_PER_STATE = 20;
+/** Consignments a test event ("Fetch Test Event") shows per state. */
+export const TEST_EVENT_COUNT = 10;
+/** Time kept in hand before n8n's poll budget runs out. */
+const BUDGET_MARGIN_MS = 10_000;
+
+function referenceOf(consignment: IDataObject): string {
+	return firstText(consignment, ['ConsignmentReference', 'Reference']);
+}
+
+/** The Filters' query parameters for SortedPRO's consignment search. */
+function readFilters(context: IPollFunctions): IDataObject {
+	const filters = context.getNodeParameter('filters', {}) as IDataObject;
+	const rows =
+		(filters.query as { parameter?: Array<{ name?: string; value?: string }> } | undefined)
+			?.parameter ?? [];
+	const query: IDataObject = {};
+	for (const { name, value } of rows) if (name?.trim()) query[name.trim()] = value ?? '';
+	return query;
+}
+
+/** Reads one state's consignments, page by page; `complete` is false when a bound cut it short. */
+async function readState(
+	context: IPollFunctions,
+	state: string,
+	query: IDataObject,
+	maxPages: number,
+	deadline: number,
+): Promise<{ consignments: IDataObject[]; complete: boolean }> {
+	const consignments: IDataObject[] = [];
+	const seen = new Set<string>();
+	for (let page = 0; page < maxPages; page++) {
+		if (Date.now() > deadline) return { consignments, complete: false };
+		const entries = listOf(
+			await sortedProApiRequest.call(
+				context,
+				{
+					method: 'GET',
+					path: sortedProPath`/consignments/${String(PAGE_SIZE)}/${String(page * PAGE_SIZE)}`,
+					qs: { ...query, State: state },
+				},
+				{
+					action: `look for consignments in state ${stateName(state)}`,
+					notFound: 'the consignment search',
+				},
+			),
+		).filter(isRecord) as IDataObject[];
+		let fresh = 0;
+		for (const entry of entries) {
+			const reference = referenceOf(entry);
+			if (!reference || seen.has(reference)) continue;
+			seen.add(reference);
+			consignments.push(entry);
+			fresh++;
+		}
+		// A short page, or one that repeats earlier ones, is the end of the list.
+		if (entries.length < PAGE_SIZE || fresh === 0) return { consignments, complete: true };
+	}
+	return { consignments, complete: false };
+}
+
+export async function pollConsignments(
+	context: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
+	const states = context.getNodeParameter('states', []) as string[];
+	if (!Array.isArray(states) || states.length === 0) {
+		throw new NodeOperationError(context.getNode(), '"States" is empty', {
+			description: 'Pick at least one consignment state to watch, e.g. Allocation Failed.',
+		});
+	}
+	const query = readFilters(context);
+	const manual = context.getMode() === 'manual';
+	const budgetMs =
+		typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : 5 * 60_000;
+	const deadline = Date.now() + Math.max(budgetMs - BUDGET_MARGIN_MS, budgetMs / 2);
+	const memory = context.getWorkflowStaticData('node') as TriggerMemory;
+	const noticedAt = new Date().toISOString();
+
+	const items: INodeExecutionData[] = [];
+	const seen: Record<string, string[]> = {};
+	const event = (consignment: IDataObject, state: string): INodeExecutionData => ({
+		json: {
+			...consignment,
+			ConsignmentReference: referenceOf(consignment),
+			EnteredState: stateName(state),
+			NoticedAt: noticedAt,
+		},
+	});
+	for (const state of states) {
+		if (manual) {
+			// A test event: the most recent consignments in the state, so fields can be mapped.
+			const { consignments } = await readState(context, state, query, 1, deadline);
+			items.push(
+				...consignments.slice(0, TEST_EVENT_COUNT).map((consignment) => event(consignment, state)),
+			);
+			continue;
+		}
+		const { consignments, complete } = await readState(
+			context,
+			state,
+			query,
+			MAX_PAGES_PER_STATE,
+			deadline,
+		);
+		const byReference = new Map(
+			consignments.map((consignment) => [referenceOf(consignment), consignment]),
+		);
+		const { entered, remember } = compareState(
+			memory.seen?.[state],
+			[...byReference.keys()],
+			complete,
+		);
+		seen[state] = remember;
+		for (const reference of entered)
+			items.push(event(byReference.get(reference) as IDataObject, state));
+	}
+	// Only now, with every state read: a poll that failed above changed nothing.
+	if (!manual) memory.seen = seen;
+	return items.length ? [items] : null;
+}
