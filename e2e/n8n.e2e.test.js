@@ -231,6 +231,7 @@ describe('workflows executed by n8n', () => {
 
 describe('the running n8n: a live webhook, and the editor in headless Chromium', () => {
 	const browserAvailable = fs.existsSync(CHROMIUM);
+	let searchesBeforeStart = 0;
 	let n8n;
 	let browser;
 	let page;
@@ -244,11 +245,12 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 	};
 
 	beforeAll(async () => {
-		// Published workflows are active when n8n starts: the webhook example listens.
-		await n8nCommand(userFolder, N8N_PORT, [
-			'publish:workflow',
-			`--id=${workflowId('webhook-orders-to-labels.json')}`,
-		]);
+		// Published workflows are active when n8n starts: the webhook example listens, and the
+		// trigger example polls every minute.
+		for (const file of ['webhook-orders-to-labels.json', 'allocation-failed-alert.json']) {
+			await n8nCommand(userFolder, N8N_PORT, ['publish:workflow', `--id=${workflowId(file)}`]);
+		}
+		searchesBeforeStart = simulator.model.searches;
 		n8n = await startN8nServer(userFolder, N8N_PORT);
 		await ensureOwner(N8N_PORT);
 		if (!browserAvailable) return;
@@ -309,6 +311,61 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 		});
 	});
 
+	test('the trigger starts executions with exactly the consignments that entered Allocation Failed', async () => {
+		const waitFor = async (what, check, timeoutMs) => {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const value = await check();
+				if (value) return value;
+				if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+			}
+		};
+		// The first poll (within a minute of n8n's start) only records what is there.
+		await waitFor('the first poll', () => simulator.model.searches > searchesBeforeStart, 150_000);
+		const changed = ['EC-SIM-000031', 'EC-SIM-000032'];
+		simulator.model.advance(changed, 'Allocation Failed');
+
+		// Read the trigger workflow's executions through n8n's REST API, as the editor does.
+		const login = await fetch(`${editor}/rest/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+		const rest = async (route) =>
+			(await (await fetch(`${editor}/rest${route}`, { headers: { cookie } })).json()).data;
+		const { parse } = require(path.join(ROOT, 'n8n-app', 'node_modules', 'flatted'));
+		const emitted = async () => {
+			const filter = encodeURIComponent(
+				JSON.stringify({ workflowId: workflowId('allocation-failed-alert.json') }),
+			);
+			const { results } = await rest(`/executions?filter=${filter}`);
+			const references = [];
+			for (const execution of results ?? []) {
+				const details = await rest(`/executions/${execution.id}`);
+				const run = parse(details.data);
+				for (const item of run.resultData.runData['Allocation failed']?.[0]?.data?.main?.[0] ??
+					[]) {
+					references.push(item.json.ConsignmentReference);
+				}
+			}
+			return references;
+		};
+		const references = await waitFor(
+			'executions with the changed consignments',
+			async () => {
+				const found = await emitted();
+				return changed.every((reference) => found.includes(reference)) ? found : undefined;
+			},
+			150_000,
+		);
+
+		// Each changed consignment started the workflow once; nothing was reported twice.
+		expect(references.filter((reference) => changed.includes(reference)).sort()).toEqual(changed);
+		expect(new Set(references).size).toBe(references.length);
+	});
+
 	const browserTest = browserAvailable ? test : test.skip;
 
 	browserTest(
@@ -360,6 +417,18 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 		await found.first().waitFor();
 		await screenshot('nodes-panel-shipping.png');
 		expect(await found.count()).toBeGreaterThan(0);
+	});
+
+	browserTest('the trigger appears in the nodes panel next to the action node', async () => {
+		await page.goto(`${editor}/workflow/new`);
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click({ force: true });
+		const search = page.locator('input[data-test-id="node-creator-search-bar"]');
+		await search.waitFor();
+		await search.fill('sortedpro');
+		const panel = page.locator('[data-test-id="node-creator"]');
+		await panel.getByText('SortedPRO Trigger', { exact: true }).first().waitFor();
+		await panel.getByText('SortedPRO', { exact: true }).first().waitFor();
+		await screenshot('nodes-panel-trigger.png');
 	});
 
 	const answered = async () =>

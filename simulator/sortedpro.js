@@ -103,6 +103,8 @@ class SortedProModel {
 		this.consignments = new Map();
 		this.quotes = new Map();
 		this.sequence = 0;
+		/** How many consignment searches were answered: a test can tell a trigger has polled. */
+		this.searches = 0;
 		this.addConsignments(consignments);
 	}
 
@@ -564,6 +566,7 @@ class SortedProModel {
 	}
 
 	search(take, skip, query) {
+		this.searches += 1;
 		const wanted = query.State ? String(query.State).replace(/\s+/g, '').toLowerCase() : undefined;
 		const matching = [...this.consignments.values()].filter(
 			(consignment) => !wanted || consignment.State.replace(/\s+/g, '').toLowerCase() === wanted,
