@@ -13,7 +13,7 @@
  *   GET  /__sim/state                       states and allocation counts of all consignments
  *   GET  /__sim/requests                    how many API requests were answered, by outcome
  *   POST /__sim/consignments {count, weightKg?, country?}   add unallocated consignments
- *   POST /__sim/config {latencyMs?, faultRate?, faults?, faultSeed?, faultPaths?}
+ *   POST /__sim/config {latencyMs?, perConsignmentMs?, rateLimit?, faultRate?, faults?, faultSeed?, faultPaths?}
  *   POST /__sim/reset {consignments?}       back to the seed data
  *   POST /__sim/advance {references, state}  moves consignments to a state (Manifested, Allocation Failed, ...), for the trigger
  */
@@ -220,14 +220,54 @@ const ROUTES = [
 	['GET', /^\/tracking\/(?:flattened\/)?([^/]+)$/, (m, [reference]) => m.tracking(reference)],
 ];
 
+/** How many consignments a list call carries: its body is a list, or holds ConsignmentReferences. */
+function consignmentsIn(body) {
+	if (Array.isArray(body)) return body.length;
+	if (Array.isArray(body?.ConsignmentReferences)) return body.ConsignmentReferences.length;
+	return 0;
+}
+
 /**
- * @param {{ apiKey?: string, consignments?: number, latencyMs?: number, faultRate?: number,
- *           faults?: string[], faultSeed?: number, faultPaths?: string, stallMs?: number }} options
+ * What one request costs in time, as SortedPRO's gateway behaves: the latency of every call,
+ * plus, for list calls, the time SortedPRO spends on each consignment in them.
+ */
+function requestCostMs(config, body) {
+	return config.latencyMs + config.perConsignmentMs * consignmentsIn(body);
+}
+
+/**
+ * The gateway's rate limit (Azure API Management): at most `limit` requests a second per
+ * API key, in fixed one-second windows. Returns undefined when the request may pass, or the
+ * seconds to wait when it may not.
+ */
+function rateLimiter() {
+	const windows = new Map();
+	return (key, limit, now = Date.now()) => {
+		if (!(limit > 0)) return undefined;
+		const second = Math.floor(now / 1000);
+		const window = windows.get(key);
+		if (!window || window.second !== second) {
+			windows.set(key, { second, count: 1 });
+			return undefined;
+		}
+		window.count += 1;
+		return window.count > limit
+			? Math.max(1, Math.ceil(((second + 1) * 1000 - now) / 1000))
+			: undefined;
+	};
+}
+
+/**
+ * @param {{ apiKey?: string, consignments?: number, latencyMs?: number, perConsignmentMs?: number,
+ *           rateLimit?: number, faultRate?: number, faults?: string[], faultSeed?: number,
+ *           faultPaths?: string, stallMs?: number }} options
  */
 function createSimulator(options = {}) {
 	const config = {
 		apiKey: options.apiKey ?? DEFAULT_API_KEY,
 		latencyMs: options.latencyMs ?? 0,
+		perConsignmentMs: options.perConsignmentMs ?? 0,
+		rateLimit: options.rateLimit ?? 0,
 		faultRate: options.faultRate ?? 0,
 		faults: options.faults ?? FAULT_KINDS,
 		faultPaths: options.faultPaths ? new RegExp(options.faultPaths) : null,
@@ -235,7 +275,8 @@ function createSimulator(options = {}) {
 	};
 	let random = seededRandom(options.faultSeed ?? 1);
 	const model = new SortedProModel({ consignments: options.consignments ?? 300 });
-	const counts = { answered: 0, unauthorized: 0, faults: {} };
+	const counts = { answered: 0, unauthorized: 0, rateLimited: 0, faults: {} };
+	const overLimit = rateLimiter();
 	const stalled = new Set();
 
 	function send(response, status, body, headers = {}) {
@@ -269,6 +310,9 @@ function createSimulator(options = {}) {
 		}
 		if (request.method === 'POST' && path === '/__sim/config') {
 			if (body?.latencyMs !== undefined) config.latencyMs = Number(body.latencyMs);
+			if (body?.perConsignmentMs !== undefined)
+				config.perConsignmentMs = Number(body.perConsignmentMs);
+			if (body?.rateLimit !== undefined) config.rateLimit = Number(body.rateLimit);
 			if (body?.faultRate !== undefined) config.faultRate = Number(body.faultRate);
 			if (Array.isArray(body?.faults))
 				config.faults = body.faults.filter((kind) => FAULT_KINDS.includes(kind));
@@ -289,6 +333,7 @@ function createSimulator(options = {}) {
 			model.reset(Number(body?.consignments ?? 300));
 			counts.answered = 0;
 			counts.unauthorized = 0;
+			counts.rateLimited = 0;
 			counts.faults = {};
 			return send(response, 200, { ok: true });
 		}
@@ -301,9 +346,8 @@ function createSimulator(options = {}) {
 		const parsed = parseJson(await readBody(request));
 		if (path.startsWith('/__sim/')) return control(request, response, path, parsed.value);
 
-		if (config.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
-
-		if (request.headers['ocp-apim-subscription-key'] !== config.apiKey) {
+		const key = request.headers['ocp-apim-subscription-key'];
+		if (key !== config.apiKey) {
 			counts.unauthorized += 1;
 			return send(response, 401, {
 				statusCode: 401,
@@ -311,6 +355,19 @@ function createSimulator(options = {}) {
 					'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
 			});
 		}
+		const wait = overLimit(key, config.rateLimit);
+		if (wait !== undefined) {
+			counts.rateLimited += 1;
+			return send(
+				response,
+				429,
+				{ statusCode: 429, message: `Rate limit is exceeded. Try again in ${wait} seconds.` },
+				{ 'Retry-After': String(wait) },
+			);
+		}
+
+		const cost = requestCostMs(config, parsed.value);
+		if (cost > 0) await new Promise((resolve) => setTimeout(resolve, cost));
 
 		const fault = pickFault(path);
 		if (fault) counts.faults[fault] = (counts.faults[fault] ?? 0) + 1;
@@ -404,6 +461,8 @@ if (require.main === module) {
 		apiKey: argValue(args, 'api-key', process.env.SORTEDPRO_SIM_API_KEY ?? DEFAULT_API_KEY),
 		consignments: Number(argValue(args, 'consignments', '300')),
 		latencyMs: Number(argValue(args, 'latency-ms', '0')),
+		perConsignmentMs: Number(argValue(args, 'per-consignment-ms', '0')),
+		rateLimit: Number(argValue(args, 'rate-limit', '0')),
 		faultRate: Number(argValue(args, 'fault-rate', '0')),
 		faults: argValue(args, 'faults', FAULT_KINDS.join(',')).split(','),
 		faultSeed: Number(argValue(args, 'fault-seed', '1')),
@@ -418,4 +477,4 @@ if (require.main === module) {
 	process.on('SIGTERM', stop);
 }
 
-module.exports = { createSimulator, DEFAULT_API_KEY, FAULT_KINDS };
+module.exports = { createSimulator, DEFAULT_API_KEY, FAULT_KINDS, rateLimiter, requestCostMs };
