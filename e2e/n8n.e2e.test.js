@@ -419,16 +419,18 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 		expect(await found.count()).toBeGreaterThan(0);
 	});
 
-	browserTest('the trigger appears in the nodes panel next to the action node', async () => {
+	browserTest('the trigger appears in the nodes panel next to the actions', async () => {
 		await page.goto(`${editor}/workflow/new`);
 		await page.locator('[data-test-id="node-creator-plus-button"]').first().click({ force: true });
-		const search = page.locator('input[data-test-id="node-creator-search-bar"]');
-		await search.waitFor();
-		await search.fill('sortedpro');
+		await page.locator('input[data-test-id="node-creator-search-bar"]').fill('sortedpro');
 		const panel = page.locator('[data-test-id="node-creator"]');
-		await panel.getByText('SortedPRO Trigger', { exact: true }).first().waitFor();
-		await panel.getByText('SortedPRO', { exact: true }).first().waitFor();
+		// n8n shows a package's trigger and actions under one entry.
+		await panel.getByText('SortedPRO', { exact: true }).first().click();
+		await panel.getByText('On consignment entered state').first().waitFor();
 		await screenshot('nodes-panel-trigger.png');
+		const text = await panel.innerText();
+		expect(text).toContain('Triggers (1)');
+		expect(text).toMatch(/Actions \(\d+\)/);
 	});
 
 	const answered = async () =>

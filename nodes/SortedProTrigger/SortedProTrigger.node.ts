@@ -6,6 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { otherQueryParameters } from '../SortedPro/helpers/fields';
 import { CONSIGNMENT_STATES } from '../SortedPro/helpers/states';
 import { pollConsignments } from './poll';
 
@@ -66,27 +67,7 @@ export class SortedProTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
-				options: [
-					{
-						displayName: 'Other Query Parameters',
-						name: 'query',
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true },
-						default: {},
-						description:
-							"Any other search parameter SortedPRO's consignment search accepts, such as a shipping location or tags",
-						options: [
-							{
-								displayName: 'Parameter',
-								name: 'parameter',
-								values: [
-									{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-									{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-								],
-							},
-						],
-					},
-				],
+				options: [otherQueryParameters],
 			},
 		],
 	};

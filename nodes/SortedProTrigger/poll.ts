@@ -7,7 +7,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { readOtherQueryParameters } from '../SortedPro/helpers/fields';
 import { firstText, isRecord, listOf } from '../SortedPro/helpers/lists';
+import { hasBrokenCharacter } from '../SortedPro/helpers/parameters';
 import { stateName } from '../SortedPro/helpers/states';
 import { sortedProApiRequest, sortedProPath } from '../SortedPro/transport';
 import { compareState } from './memory';
@@ -29,12 +31,13 @@ function referenceOf(consignment: IDataObject): string {
 /** The Filters' query parameters for SortedPRO's consignment search. */
 function readFilters(context: IPollFunctions): IDataObject {
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
-	const rows =
-		(filters.query as { parameter?: Array<{ name?: string; value?: string }> } | undefined)
-			?.parameter ?? [];
-	const query: IDataObject = {};
-	for (const { name, value } of rows) if (name?.trim()) query[name.trim()] = value ?? '';
-	return query;
+	return readOtherQueryParameters(filters, (text, field) => {
+		if (hasBrokenCharacter(text)) {
+			throw new NodeOperationError(context.getNode(), `"${field}" contains a broken character`, {
+				description: "Fix or remove the character in the trigger's Filters.",
+			});
+		}
+	});
 }
 
 /** Reads one state's consignments, page by page; `complete` is false when a bound cut it short. */

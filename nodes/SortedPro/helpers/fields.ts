@@ -2,9 +2,10 @@
  * Parameters that many operations share, each declared once with its reader: the label
  * and example a message names come from the same declaration the editor shows.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readReference } from './parameters';
+import { assertWellFormed, readReference } from './parameters';
 
 /** A parameter and how to read it for one item. */
 export interface Field<Value> {
@@ -130,3 +131,79 @@ export function readResultLimit(context: IExecuteFunctions, itemIndex: number): 
 	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
 	return Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : 50;
 }
+
+/** "Put Output File in Field": the binary field a file (a label, a document) goes into. */
+export function outputFileField(hint: string): Field<string> {
+	return {
+		property: {
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint,
+		},
+		read: (context, itemIndex) => {
+			const name = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+			if (!name) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`"Put Output File in Field" is empty in item ${itemIndex}`,
+					{
+						itemIndex,
+						description: 'Enter a field name such as data.',
+					},
+				);
+			}
+			return name;
+		},
+	};
+}
+
+/** "Other Query Parameters" of SortedPRO's consignment search, in a Filters collection. */
+export const otherQueryParameters: INodeProperties = {
+	displayName: 'Other Query Parameters',
+	name: 'query',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	default: {},
+	description:
+		"Any other search parameter SortedPRO's consignment search accepts, such as a shipping location or tags",
+	options: [
+		{
+			displayName: 'Parameter',
+			name: 'parameter',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+/**
+ * The query parameters of a Filters collection's Other Query Parameters, each checked for
+ * broken characters (`check` names the field and the item).
+ */
+export function readOtherQueryParameters(
+	filters: IDataObject,
+	check: (text: string, field: string) => void,
+): IDataObject {
+	const rows =
+		(filters.query as { parameter?: Array<{ name?: string; value?: string }> } | undefined)
+			?.parameter ?? [];
+	const query: IDataObject = {};
+	for (const { name, value } of rows) {
+		if (!name?.trim()) continue;
+		check(name, 'Filters > Other Query Parameters > Name');
+		check(String(value ?? ''), 'Filters > Other Query Parameters > Value');
+		query[name.trim()] = value ?? '';
+	}
+	return query;
+}
+
+/** The check for readOtherQueryParameters in an execution: names the field and the item. */
+export const wellFormedIn =
+	(context: IExecuteFunctions, itemIndex: number) =>
+	(text: string, field: string): void =>
+		assertWellFormed(context, text, field, itemIndex);

@@ -4,6 +4,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 /** A lone half of a UTF-16 surrogate pair: text no URL or JSON can carry faithfully. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Whether text holds a broken character (a lone surrogate). */
+export function hasBrokenCharacter(text: string): boolean {
+	return LONE_SURROGATE.test(text);
+}
+
 /**
  * Refuses text with a broken character (a lone surrogate, left over from cutting an emoji
  * in half), which would otherwise fail deep inside the request as "URI malformed".
@@ -14,7 +19,7 @@ export function assertWellFormed(
 	fieldLabel: string,
 	itemIndex: number,
 ): void {
-	if (LONE_SURROGATE.test(value)) {
+	if (hasBrokenCharacter(value)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`"${fieldLabel}" in item ${itemIndex} contains a broken character`,

@@ -8,11 +8,16 @@ import type {
 
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
-import { readResultLimit, returnAllOrLimitFields } from '../../helpers/fields';
+import {
+	otherQueryParameters,
+	readOtherQueryParameters,
+	readResultLimit,
+	returnAllOrLimitFields,
+	wellFormedIn,
+} from '../../helpers/fields';
 import { firstText, isRecord, listOf } from '../../helpers/lists';
 import { readRunSettings } from '../../helpers/settings';
 import { CONSIGNMENT_STATES } from '../../helpers/states';
-import { assertWellFormed } from '../../helpers/parameters';
 import { sortedProApiRequest, sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
 
@@ -32,24 +37,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Other Query Parameters',
-				name: 'query',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				description: "Any other search parameter SortedPRO's consignment search accepts",
-				options: [
-					{
-						displayName: 'Parameter',
-						name: 'parameter',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
+			otherQueryParameters,
 			{
 				displayName: 'State',
 				name: 'state',
@@ -81,23 +69,10 @@ interface Task extends ItemTask {
 
 function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const query: IDataObject = {};
-	if (typeof filters.state === 'string' && filters.state) query.State = filters.state;
-	const extra =
-		(filters.query as { parameter?: Array<{ name?: string; value?: string }> } | undefined)
-			?.parameter ?? [];
-	for (const { name, value } of extra) {
-		if (!name?.trim()) continue;
-		assertWellFormed(context, name, 'Filters > Other Query Parameters > Name', itemIndex);
-		assertWellFormed(
-			context,
-			String(value ?? ''),
-			'Filters > Other Query Parameters > Value',
-			itemIndex,
-		);
-		query[name.trim()] = value ?? '';
-	}
-	return query;
+	const query = readOtherQueryParameters(filters, wellFormedIn(context, itemIndex));
+	return typeof filters.state === 'string' && filters.state
+		? { State: filters.state, ...query }
+		: query;
 }
 
 export async function execute(

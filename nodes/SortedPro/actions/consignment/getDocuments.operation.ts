@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
-import { consignmentReference } from '../../helpers/fields';
+import { consignmentReference, outputFileField } from '../../helpers/fields';
 import { firstText, isRecord, listOf } from '../../helpers/lists';
 import { sortedProPath } from '../../transport';
 import { readLabelFile, safeFileName } from '../label/labelFile';
@@ -21,16 +21,13 @@ export const option: OperationOption = {
 		'Get the customs documents of an allocated consignment (e.g. commercial invoices) as files',
 };
 
+const documentFile = outputFileField(
+	'The name of the output binary field to put each document file in',
+);
+
 export const description: INodeProperties[] = [
 	consignmentReference.property,
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put each document file in',
-	},
+	documentFile.property,
 ];
 
 interface Task extends ConsignmentTask {
@@ -88,19 +85,7 @@ async function documentItems(
 
 export const call: ConsignmentCall<Task> = {
 	read: (context, itemIndex) => {
-		const binaryPropertyName = String(
-			context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
-		).trim();
-		if (!binaryPropertyName) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`"Put Output File in Field" is empty in item ${itemIndex}`,
-				{
-					itemIndex,
-					description: 'Enter a field name such as data.',
-				},
-			);
-		}
+		const binaryPropertyName = documentFile.read(context, itemIndex);
 		return {
 			itemIndex,
 			consignmentReference: consignmentReference.read(context, itemIndex),

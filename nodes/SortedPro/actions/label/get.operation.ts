@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
-import { consignmentReference, referenceField } from '../../helpers/fields';
+import { consignmentReference, outputFileField, referenceField } from '../../helpers/fields';
 import { isRecord } from '../../helpers/lists';
 import { sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
@@ -25,6 +25,8 @@ export const option: OperationOption = {
 	action: 'Get a label',
 	description: 'Get the shipping label of a consignment or of one of its packages, as a file',
 };
+
+const outputFile = outputFileField('The name of the output binary field to put the label file in');
 
 const packageReference = referenceField(
 	{
@@ -70,14 +72,7 @@ export const description: INodeProperties[] = [
 			{ name: 'ZPLII', value: 'ZPLII' },
 		],
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put the label file in',
-	},
+	outputFile.property,
 ];
 
 const FORMAT_OPTIONS = [ACCOUNT_DEFAULT_FORMAT, ...Object.keys(LABEL_FORMATS)];
@@ -91,19 +86,7 @@ interface Task extends ConsignmentTask {
 export const call: ConsignmentCall<Task> = {
 	read: (context, itemIndex) => {
 		const forPackage = context.getNodeParameter('labelFor', itemIndex, 'consignment') === 'package';
-		const binaryPropertyName = String(
-			context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
-		).trim();
-		if (!binaryPropertyName) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`"Put Output File in Field" is empty in item ${itemIndex}`,
-				{
-					itemIndex,
-					description: 'Enter a field name such as data.',
-				},
-			);
-		}
+		const binaryPropertyName = outputFile.read(context, itemIndex);
 		return {
 			itemIndex,
 			consignmentReference: consignmentReference.read(context, itemIndex),
