@@ -172,6 +172,15 @@ class SortedProModel {
 		};
 	}
 
+	/** SortedPRO's refusal of an action the consignment's state does not allow. */
+	refusedInState(consignment, action) {
+		return this.error(
+			400,
+			'InvalidConsignmentState',
+			`Consignment ${consignment.Reference} is in state ${consignment.State} and cannot be ${action}`,
+		);
+	}
+
 	notFound(reference) {
 		return this.error(404, 'NotFound', `Consignment ${reference} was not found`, [
 			{ Code: 'NotFound', Target: 'ConsignmentReference', Message: `No consignment ${reference}` },
@@ -234,11 +243,7 @@ class SortedProModel {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (!ALLOCATABLE.includes(consignment.State)) {
-			return this.error(
-				400,
-				'InvalidConsignmentState',
-				`Consignment ${reference} is in state ${consignment.State} and cannot be allocated`,
-			);
+			return this.refusedInState(consignment, 'allocated');
 		}
 		const [cheapest] = this.eligible(consignment, serviceReferences);
 		if (!cheapest) {
@@ -342,11 +347,7 @@ class SortedProModel {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (!DEALLOCATABLE.includes(consignment.State)) {
-			return this.error(
-				400,
-				'InvalidConsignmentState',
-				`Consignment ${reference} is in state ${consignment.State} and cannot be deallocated`,
-			);
+			return this.refusedInState(consignment, 'deallocated');
 		}
 		consignment.Allocation = null;
 		this.setState(consignment, 'Unallocated');
@@ -357,11 +358,7 @@ class SortedProModel {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (NOT_CANCELLABLE.includes(consignment.State)) {
-			return this.error(
-				400,
-				'InvalidConsignmentState',
-				`Consignment ${reference} is in state ${consignment.State} and cannot be cancelled`,
-			);
+			return this.refusedInState(consignment, 'cancelled');
 		}
 		this.setState(consignment, 'Cancelled');
 		return { status: 200, body: '' };
@@ -371,11 +368,7 @@ class SortedProModel {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (!MANIFESTABLE.includes(consignment.State)) {
-			return this.error(
-				400,
-				'InvalidConsignmentState',
-				`Consignment ${reference} is in state ${consignment.State} and cannot be manifested`,
-			);
+			return this.refusedInState(consignment, 'manifested');
 		}
 		this.setState(consignment, 'Manifested');
 		return { status: 200, body: '' };
@@ -385,11 +378,7 @@ class SortedProModel {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (consignment.State !== 'Allocated') {
-			return this.error(
-				400,
-				'InvalidConsignmentState',
-				`Consignment ${reference} is in state ${consignment.State} and cannot be set ready to ship`,
-			);
+			return this.refusedInState(consignment, 'set ready to ship');
 		}
 		this.setState(consignment, 'Ready To Ship');
 		return { status: 200, body: '' };
@@ -401,11 +390,7 @@ class SortedProModel {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (!ALLOCATABLE.includes(consignment.State)) {
-			return this.error(
-				400,
-				'InvalidConsignmentState',
-				`Consignment ${reference} is in state ${consignment.State} and cannot be updated`,
-			);
+			return this.refusedInState(consignment, 'updated');
 		}
 		for (const field of [
 			'ShippingLocationReference',

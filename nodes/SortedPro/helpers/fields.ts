@@ -21,6 +21,12 @@ interface ReferenceSpec {
 	example: string;
 }
 
+/** Reads a reference parameter trimmed and checked, naming the field and its example in errors. */
+function referenceReader(spec: ReferenceSpec): Field<string>['read'] {
+	return (context, itemIndex) =>
+		readReference(context, spec.name, spec.displayName, itemIndex, spec.example);
+}
+
 /** A required reference typed or mapped by the user: read trimmed, checked, named in errors. */
 export function referenceField(
 	spec: ReferenceSpec,
@@ -37,8 +43,7 @@ export function referenceField(
 			description: spec.description,
 			...property,
 		},
-		read: (context, itemIndex) =>
-			readReference(context, spec.name, spec.displayName, itemIndex, spec.example),
+		read: referenceReader(spec),
 	};
 }
 
@@ -73,8 +78,7 @@ export function codeLocatorField(
 			],
 			...property,
 		},
-		read: (context, itemIndex) =>
-			readReference(context, spec.name, spec.displayName, itemIndex, spec.example),
+		read: referenceReader(spec),
 	};
 }
 
