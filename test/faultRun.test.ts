@@ -6,13 +6,14 @@ import { operationWorkflow, runWorkflow } from './helpers/engine';
 /**
  * The fault run: 1,000 consignments allocated through the simulator while 10% of requests
  * meet a fault of every kind it has (429, 503, connection reset, stall, and "succeed,
- * then drop the response"). Nothing may be lost and nothing allocated twice.
+ * then drop the response"), with the default Max Concurrent Requests (Auto). Nothing may
+ * be lost and nothing allocated twice; once more behind a rate-limited gateway.
  */
 const COUNT = 1000;
 
 let simulator: ReturnType<typeof createSimulator>;
 
-beforeAll(async () => {
+async function startSimulator(rateLimit: number): Promise<void> {
 	nock.enableNetConnect('127.0.0.1');
 	simulator = createSimulator({
 		consignments: COUNT,
@@ -20,15 +21,32 @@ beforeAll(async () => {
 		faults: FAULT_KINDS,
 		faultSeed: 42,
 		stallMs: 60_000,
+		rateLimit,
 	});
 	await simulator.listen(0);
-});
+}
 
-afterAll(async () => {
+afterEach(async () => {
 	await simulator.close();
 });
 
 test('1,000 allocations under 10% injected faults: every item out, each consignment allocated exactly once', async () => {
+	await startSimulator(0);
+	await allocateAllUnderFaults();
+}, 120_000);
+
+test('the same behind a gateway allowing 150 requests a second: Auto keeps to it, nothing lost or doubled', async () => {
+	await startSimulator(150);
+	await allocateAllUnderFaults();
+	const { rateLimited } = (await (
+		await fetch(`${simulator.model.baseUrl}/__sim/requests`)
+	).json()) as { rateLimited: number };
+	// The gateway did refuse (Auto probes for the limit), but far less often than once per item.
+	expect(rateLimited).toBeGreaterThan(0);
+	expect(rateLimited).toBeLessThan(COUNT / 2);
+}, 120_000);
+
+async function allocateAllUnderFaults(): Promise<void> {
 	const credentials = {
 		sortedProApi: {
 			apiKey: DEFAULT_API_KEY,
@@ -92,4 +110,4 @@ test('1,000 allocations under 10% injected faults: every item out, each consignm
 	expect(output?.filter((item) => item.json.recoveredAfterRetry === true).length).toBeGreaterThan(
 		0,
 	);
-});
+}

@@ -2,14 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { DEFAULT_REQUEST_SETTINGS, readSortedProCredentials } from '../transport';
 import type { RequestSettings } from '../transport';
+import { AUTO_CEILING, AUTO_START, Pace } from '../transport/pace';
 import { keyRedactor } from '../transport/redact';
 
 /**
- * 5 requests in flight: about 16 requests a second at SortedPRO's usual 300 ms, five
- * times one-at-a-time, while staying well clear of the gateway's rate limit (and a 429
- * is waited out, not failed). See the README for the measurements.
+ * Max Concurrent Requests: 0 is Auto (the default), which adapts the number in flight to
+ * SortedPRO's rate limit and answer times (transport/pace.ts); 1 to 50 keeps exactly that
+ * many in flight. See the README's "Large runs" for the measurements.
  */
-export const DEFAULT_CONCURRENCY = 5;
+export const AUTO_CONCURRENCY = 0;
+export const DEFAULT_CONCURRENCY = AUTO_CONCURRENCY;
 const MAX_CONCURRENCY = 50;
 
 export const DEFAULT_BATCH_SIZE = 100;
@@ -20,6 +22,7 @@ const DEFAULT_MAX_ATTEMPTS = DEFAULT_REQUEST_SETTINGS.maxAttempts;
 const DEFAULT_TIMEOUT_SECONDS = DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000;
 
 export interface RunSettings {
+	/** How many items (or batches) are worked on at once; the run's Pace decides how many are in flight. */
 	concurrency: number;
 	request: RequestSettings;
 	sendInBatches: boolean;
@@ -73,10 +76,9 @@ function requestOptions(manyCalls: boolean): INodeProperties[] {
 						displayName: 'Max Concurrent Requests',
 						name: 'maxConcurrency',
 						type: 'number' as const,
-						typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+						typeOptions: { minValue: AUTO_CONCURRENCY, maxValue: MAX_CONCURRENCY },
 						default: DEFAULT_CONCURRENCY,
-						description:
-							'How many requests (one per item, or one per batch) are sent to SortedPRO at the same time. Outputs keep the input order whatever the setting.',
+						description: `How many requests (one per item, or one per batch) are sent to SortedPRO at the same time. 0 is Auto: it starts at ${AUTO_START}, goes up while SortedPRO answers quickly and comes down when it rate limits (429) or slows down, never above ${AUTO_CEILING}. Outputs keep the input order whatever the setting.`,
 					},
 				]
 			: []),
@@ -159,9 +161,13 @@ function bounded(value: unknown, fallback: number, min: number, max: number): nu
 export async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const credentials = await readSortedProCredentials(context);
+	const fixed = bounded(options.maxConcurrency, DEFAULT_CONCURRENCY, 0, MAX_CONCURRENCY);
+	// One Pace per node run: its items share it, and nothing outlives the execution.
+	const pace = new Pace(fixed === AUTO_CONCURRENCY ? undefined : fixed);
 	return {
-		concurrency: bounded(options.maxConcurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
+		concurrency: pace.ceiling,
 		request: {
+			pace,
 			maxAttempts: bounded(options.maxAttempts, DEFAULT_MAX_ATTEMPTS, 1, 10),
 			timeoutMs: bounded(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS, 1, 600) * 1000,
 			credentials,

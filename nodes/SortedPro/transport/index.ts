@@ -22,6 +22,7 @@ import { CREDENTIAL_TYPE, readSortedProCredentials, sendAttempt } from './attemp
 import type { RequestContext } from './attempt';
 import { keyRedactor } from './redact';
 import type { Redactor } from './redact';
+import type { Pace } from './pace';
 import type { AnswerShape } from './answer';
 
 export { CREDENTIAL_TYPE, readSortedProCredentials };
@@ -38,6 +39,8 @@ export interface RequestSettings {
 	credentials?: ICredentialDataDecryptedObject;
 	/** Removes that credential's key from any text SortedPRO or a gateway sends back. */
 	redact?: Redactor;
+	/** The run's limiter: every attempt takes a slot, and a 429 pauses the whole run. */
+	pace?: Pace;
 }
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { maxAttempts: 5, timeoutMs: 30_000 };
@@ -135,13 +138,16 @@ export async function sortedProApiExchange(
 	const cancelSignal =
 		'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 	const node = this.getNode();
+	const pace = settings.pace;
 	let answerLost = false;
 
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
+		const slot = await pace?.acquire();
 		try {
 			response = await sendAttempt(this, { ...options }, credentials, settings.timeoutMs);
 		} catch (error) {
+			if (slot) pace?.release(slot, {});
 			const code = networkCode(error);
 			const mapped = sortedProTransportError(node, error, context, redact);
 			const retryable =
@@ -158,6 +164,8 @@ export async function sortedProApiExchange(
 
 		const status = response.statusCode;
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		const waitMs = status === 429 ? (retryAfterMs(headers) ?? backoffMs(attempt)) : undefined;
+		if (slot) pace?.release(slot, { status, retryAfterMs: waitMs });
 		const text = redact(answerText(response.body));
 		if (status >= 300 && status < 400) {
 			const location = redact(headerText(headers, 'location'));
@@ -190,7 +198,9 @@ export async function sortedProApiExchange(
 				context,
 			);
 		}
-		await sleep(retryAfterMs(headers) ?? backoffMs(attempt));
+		// With a Pace, a 429's wait is the whole run's, and taking the next slot waits it out.
+		if (!(pace && status === 429))
+			await sleep(waitMs ?? retryAfterMs(headers) ?? backoffMs(attempt));
 	}
 }
 
