@@ -37,15 +37,14 @@ export async function sendAttempt(
 	credentials: ICredentialDataDecryptedObject | undefined,
 	timeoutMs: number,
 ): Promise<IN8nHttpFullResponse> {
-	// AbortSignal.timeout's timer does not keep n8n's process alive; `done` detaches the
-	// listener as soon as the attempt has settled.
+	// AbortSignal.timeout's timer does not keep n8n's process alive; the listener is removed
+	// as soon as the attempt has settled (an AbortController would cost an exception object
+	// on every attempt).
 	const deadline = AbortSignal.timeout(timeoutMs);
-	const done = new AbortController();
+	let onDeadline = (): void => {};
 	const timedOut = new Promise<never>((_resolve, reject) => {
-		deadline.addEventListener('abort', () => reject(attemptTimedOut(timeoutMs)), {
-			once: true,
-			signal: done.signal,
-		});
+		onDeadline = () => reject(attemptTimedOut(timeoutMs));
+		deadline.addEventListener('abort', onDeadline, { once: true });
 	});
 	let caller: RequestContext = context;
 	if ('getExecutionCancelSignal' in context) {
@@ -70,6 +69,6 @@ export async function sendAttempt(
 			timedOut,
 		]);
 	} finally {
-		done.abort();
+		deadline.removeEventListener('abort', onDeadline);
 	}
 }

@@ -137,7 +137,8 @@ export async function sortedProApiExchange(
 	const repeatable = request.repeatable ?? true;
 	const cancelSignal =
 		'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
-	const node = this.getNode();
+	// n8n hands out a deep copy of the node on every getNode(): only errors need it.
+	const node = () => this.getNode();
 	const pace = settings.pace;
 	let answerLost = false;
 
@@ -149,7 +150,7 @@ export async function sortedProApiExchange(
 		} catch (error) {
 			if (slot) pace?.release(slot, {});
 			const code = networkCode(error);
-			const mapped = sortedProTransportError(node, error, context, redact);
+			const mapped = sortedProTransportError(node(), error, context, redact);
 			const retryable =
 				RETRYABLE_NETWORK_CODES.has(code) && (repeatable || code === 'ECONNREFUSED');
 			const lostNow = RETRYABLE_NETWORK_CODES.has(code) && code !== 'ECONNREFUSED';
@@ -170,7 +171,7 @@ export async function sortedProApiExchange(
 		if (status >= 300 && status < 400) {
 			const location = redact(headerText(headers, 'location'));
 			throw withAttempts(
-				sortedProRedirectError(node, status, location, context),
+				sortedProRedirectError(node(), status, location, context),
 				attempt,
 				answerLost,
 			);
@@ -179,7 +180,7 @@ export async function sortedProApiExchange(
 			const parsed = parseSuccessAnswer(text, headerText(headers, 'content-type'), request.answer);
 			if (parsed.ok) return { body: parsed.body, answerLost };
 			throw withAttempts(
-				sortedProAnswerError(node, status, parsed.problem, context),
+				sortedProAnswerError(node(), status, parsed.problem, context),
 				attempt,
 				answerLost,
 			);
@@ -192,7 +193,7 @@ export async function sortedProApiExchange(
 			// A gateway that failed (502) or timed out (504) may have passed the request on.
 			const maybeDone = answerLost || status === 502 || status === 504;
 			throw withAttempts(
-				sortedProHttpError(node, status, body, headers, context),
+				sortedProHttpError(node(), status, body, headers, context),
 				attempt,
 				maybeDone,
 				context,
