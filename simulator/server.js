@@ -430,6 +430,8 @@ function createSimulator(options = {}) {
 		server,
 		model,
 		config,
+		/** What was answered: the same as GET /__sim/requests. */
+		counts,
 		/** @returns {Promise<string>} the base URL */
 		listen(port = 4010) {
 			return new Promise((resolve, reject) => {

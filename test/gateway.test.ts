@@ -80,3 +80,51 @@ describe('the gateway in front of the simulator', () => {
 		}
 	});
 });
+
+describe('many executions sharing one API key, as on queue-mode workers', () => {
+	const RUNS = 20;
+	const PER_RUN = 100;
+	let simulator: ReturnType<typeof createSimulator>;
+
+	beforeAll(async () => {
+		nock.enableNetConnect('127.0.0.1');
+		simulator = createSimulator({ consignments: 0, rateLimit: 100, latencyMs: 25 });
+		await simulator.listen(0);
+	});
+
+	afterAll(async () => {
+		await simulator.close();
+	});
+
+	test('20 executions at once against 100 requests a second: each adapts, every item succeeds, nothing allocated twice', async () => {
+		const all = simulator.model.addConsignments(RUNS * PER_RUN, { country: 'GB', weightKg: 1.5 });
+		const credentials = {
+			sortedProApi: {
+				apiKey: DEFAULT_API_KEY,
+				environment: 'custom',
+				baseUrl: simulator.model.baseUrl,
+			},
+		};
+		// Defaults (Auto, 5 attempts): each execution has its own limiter, as each does in queue mode.
+		const workflow = operationWorkflow('allocation', 'allocateWithServiceGroup', {
+			serviceGroup: { __rl: true, mode: 'id', value: 'ECONOMY' },
+		});
+		const runs = await Promise.all(
+			Array.from({ length: RUNS }, async (_, run) => {
+				const mine = all.slice(run * PER_RUN, (run + 1) * PER_RUN);
+				return await runWorkflow(workflow, references(...mine), credentials);
+			}),
+		);
+
+		for (const [run, { error, output }] of runs.entries()) {
+			expect([run, error?.message]).toEqual([run, undefined]);
+			expect(output?.map((item) => item.json.ConsignmentReference)).toEqual(
+				all.slice(run * PER_RUN, (run + 1) * PER_RUN),
+			);
+		}
+		const { consignments } = simulator.model.snapshot();
+		expect(consignments.filter((consignment) => consignment.AllocationCount !== 1)).toEqual([]);
+		// The gateway did refuse: the executions found the limit between them.
+		expect(simulator.counts.rateLimited).toBeGreaterThan(0);
+	}, 180_000);
+});

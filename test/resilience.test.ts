@@ -31,6 +31,34 @@ describe('retries', () => {
 		expect(output?.[0].json.ConsignmentReference).toBe('EC-1');
 	});
 
+	test('rate-limit refusals do not use up Max Attempts: refused 7 times with 2 attempts set, then allocated', async () => {
+		const limited = { statusCode: 429, message: 'Rate limit is exceeded. Try again in 0 seconds.' };
+		const api = sortedPro().put(path('EC-1')).times(7).reply(429, limited, { 'Retry-After': '0' });
+		api.put(path('EC-1')).reply(200, allocationSummary('EC-1'));
+
+		const { output, error } = await runWorkflow(allocate({ maxAttempts: 2 }), references('EC-1'));
+
+		expect(error).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+		expect(output?.[0].json.ConsignmentReference).toBe('EC-1');
+	});
+
+	test('rate-limit refusals are waited out for Max Attempts x Request Timeout at most, then the item fails', async () => {
+		const limited = { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' };
+		sortedPro().put(path('EC-1')).times(20).reply(429, limited, { 'Retry-After': '1' });
+
+		const started = Date.now();
+		const { error } = await runWorkflow(
+			allocate({ maxAttempts: 2, timeoutSeconds: 1 }),
+			references('EC-1'),
+		);
+
+		// 2 x 1 s of refusals, then the two attempts that count: four tries a second apart.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+		expect(error?.message).toMatch(/rate limit was exceeded .*\(HTTP 429\) \(after 4 attempts\)$/);
+		nock.cleanAll();
+	});
+
 	test('a connection reset is retried', async () => {
 		const api = sortedPro()
 			.put(path('EC-1'))

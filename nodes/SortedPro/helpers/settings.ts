@@ -89,7 +89,7 @@ function requestOptions(manyCalls: boolean): INodeProperties[] {
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: DEFAULT_MAX_ATTEMPTS,
 			description:
-				'How often a request is tried when SortedPRO is rate limiting (429), its gateway fails (502, 503, 504), the connection drops or it times out. Other errors are not retried.',
+				"How often a request is tried when SortedPRO's gateway fails (502, 503, 504), the connection drops or it times out. Rate-limit refusals (429) are waited out as SortedPRO asks without counting, for up to Max Attempts x Request Timeout; 1 turns every retry off. Other errors are not retried.",
 		},
 		{
 			displayName: 'Request Timeout (Seconds)',

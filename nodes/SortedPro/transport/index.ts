@@ -141,8 +141,12 @@ export async function sortedProApiExchange(
 	const node = () => this.getNode();
 	const pace = settings.pace;
 	let answerLost = false;
+	// Attempts that count against Max Attempts: all but rate-limit refusals being waited out.
+	let counted = 0;
+	let rateLimitedSince: number | undefined;
 
 	for (let attempt = 1; ; attempt++) {
+		counted += 1;
 		let response: IN8nHttpFullResponse;
 		const slot = await pace?.acquire();
 		try {
@@ -154,7 +158,7 @@ export async function sortedProApiExchange(
 			const retryable =
 				RETRYABLE_NETWORK_CODES.has(code) && (repeatable || code === 'ECONNREFUSED');
 			const lostNow = RETRYABLE_NETWORK_CODES.has(code) && code !== 'ECONNREFUSED';
-			if (!retryable || attempt >= settings.maxAttempts || cancelSignal?.aborted) {
+			if (!retryable || counted >= settings.maxAttempts || cancelSignal?.aborted) {
 				throw withAttempts(mapped, attempt, answerLost || lostNow, context);
 			}
 			// A refused connection never reached SortedPRO; a reset or timeout may have.
@@ -189,7 +193,15 @@ export async function sortedProApiExchange(
 		const body = parseErrorAnswer(text);
 		const retryable =
 			RETRYABLE_STATUSES.has(status) && (repeatable || NOT_PROCESSED_STATUSES.has(status));
-		if (!retryable || attempt >= settings.maxAttempts || cancelSignal?.aborted) {
+		// A 429 is SortedPRO asking to wait: it did nothing, and every execution sharing the key
+		// shares its limit, so with many running at once any request may be refused several
+		// times in a row. Such refusals are waited out without using up Max Attempts, for as
+		// long as Max Attempts x Request Timeout (1 attempt means no retries at all).
+		if (status === 429 && settings.maxAttempts > 1) {
+			rateLimitedSince ??= Date.now();
+			if (Date.now() - rateLimitedSince < settings.maxAttempts * settings.timeoutMs) counted -= 1;
+		}
+		if (!retryable || counted >= settings.maxAttempts || cancelSignal?.aborted) {
 			// A gateway that failed (502) or timed out (504) may have passed the request on.
 			const maybeDone = answerLost || status === 502 || status === 504;
 			throw withAttempts(
