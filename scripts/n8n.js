@@ -167,10 +167,10 @@ function n8nEnv(userFolder, port, brokerPort = port + 1) {
 function n8nCommand(userFolder, port, args, options = {}) {
 	return new Promise((resolve, reject) => {
 		const env = { ...n8nEnv(userFolder, port, options.brokerPort), ...(options.env ?? {}) };
-		// N8N_CPU_PROF=<dir> writes a CPU profile of each n8n command, for working on performance.
-		const profile = process.env.N8N_CPU_PROF
-			? ['--cpu-prof', `--cpu-prof-dir=${process.env.N8N_CPU_PROF}`]
-			: [];
+		// A CPU profile of the command (the benchmark's), or of every command with
+		// N8N_CPU_PROF=<dir>, for working on performance.
+		const profileDir = options.cpuProfDir ?? process.env.N8N_CPU_PROF;
+		const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 		const child = spawn(process.execPath, [...profile, N8N_BIN, ...args], {
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -225,16 +225,23 @@ function lastLines(chunks, count = 40) {
 }
 
 /**
- * Starts the n8n server; resolves once it answers, with a stop() to end it. It logs at
+ * Starts the n8n server (or, with args ['worker'], a queue-mode worker whose health
+ * server is on `port`); resolves once it is ready, with a stop() to end it. It logs at
  * level info (a port in use or a broken install is only explained there); the output is
  * kept, not shown, and its last lines are part of the error when n8n does not come up.
+ * `env` adds to or overrides n8n's settings (a PostgreSQL database, queue mode).
  */
-async function startN8nServer(userFolder, port, { onOutput, brokerPort } = {}) {
+async function startN8nServer(
+	userFolder,
+	port,
+	{ onOutput, brokerPort, env: extraEnv = {}, args = ['start'] } = {},
+) {
 	const env = {
 		...n8nEnv(userFolder, port, brokerPort),
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+		...extraEnv,
 	};
-	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+	const child = spawn(process.execPath, [N8N_BIN, ...args], {
 		env,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -304,6 +311,7 @@ async function executeWorkflow(userFolder, port, workflowId, options = {}) {
 			allowFailure: true,
 			env: { N8N_LOG_LEVEL: 'info' },
 			onSpawn: options.onSpawn,
+			cpuProfDir: options.cpuProfDir,
 		},
 	);
 	const text = `${result.stdout}\n${result.stderr}`;
