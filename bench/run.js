@@ -426,7 +426,7 @@ Notes:
   interval: "defaults" is unbounded concurrency. Its Retry On Fail runs the whole node again, every item,
   when the first output item is an error.
 - The gateway runs at 20/s use ${SLOW_N} items (${SLOW_N / 20} s at the limit) to keep the benchmark short.
-${profile ? `\n## Where the SortedPRO node's time goes\n\nCPU profile of the n8n process for one run of ${N} items at no latency (self time; the whole\nprocess, n8n's start-up included):\n\n${profile}\n` : ''}`;
+${profile ? `\n## Where the SortedPRO node's time goes\n\nCPU profile of the n8n process for one run of ${N} items at no latency, while the node ran (from\nits execute() to its last request; self time, so each line is where the CPU actually was):\n\n${profile}\n` : ''}`;
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), text);
 }
 
