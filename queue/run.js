@@ -274,23 +274,27 @@ async function main() {
 			weightKg: 1.5,
 		});
 		const moreBatches = split(more, PER_REQUEST);
-		const before = startedBy('worker2').size;
-		log(`Posting ${KILL_REQUESTS} more requests; worker 2 is killed while its executions run...`);
+		const before = { worker1: startedBy('worker1').size, worker2: startedBy('worker2').size };
+		const runningOn = (name) => startedBy(name).size - before[name];
+		log(`Posting ${KILL_REQUESTS} more requests; a worker is killed while its executions run...`);
 		const pending = moreBatches.map((batch) => post(webhook, batch));
 		const deadline = Date.now() + 60_000;
 		const allocatedOf = (list) =>
 			simulator.model
 				.snapshot()
 				.consignments.filter((c) => list.includes(c.Reference) && c.State === 'Allocated').length;
+		// Once some of the new consignments are allocated, the worker running more of the new
+		// executions (worker 2 on a tie) is killed: queue mode shares jobs as workers ask for them.
 		while (
 			Date.now() < deadline &&
-			(startedBy('worker2').size === before || allocatedOf(more) < PER_REQUEST)
+			(runningOn('worker1') + runningOn('worker2') === 0 || allocatedOf(more) < PER_REQUEST)
 		)
 			await new Promise((resolve) => setTimeout(resolve, 100));
+		const victim = runningOn('worker1') > runningOn('worker2') ? 'worker1' : 'worker2';
 		const killedAt = allocatedOf(more);
-		workers.worker2.child.kill('SIGKILL');
+		workers[victim].child.kill('SIGKILL');
 		log(
-			`worker 2 killed with SIGKILL after ${startedBy('worker2').size - before} of its executions had started, ${killedAt}/${more.length} allocated`,
+			`${victim} killed with SIGKILL after ${runningOn(victim)} of the new executions had started on it, ${killedAt}/${more.length} allocated`,
 		);
 		const killed = Date.now();
 		const firstTry = await Promise.all(pending);
