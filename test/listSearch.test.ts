@@ -42,6 +42,20 @@ describe('Carrier Service Group drop-down (From List)', () => {
 		]);
 	});
 
+	test('a drop-down counts rate-limit refusals as attempts: it gives up after five, not minutes', async () => {
+		const limited = { statusCode: 429, message: 'Rate limit is exceeded. Try again in 0 seconds.' };
+		serviceGroups().times(5).reply(429, limited, { 'Retry-After': '0' });
+		serviceGroups().reply(200, groups);
+
+		const { result } = await searchList('searchServiceGroups', 'NEXTDAY');
+
+		expect(result.results).toEqual([
+			{ name: 'Use code "NEXTDAY" (the list could not be loaded)', value: 'NEXTDAY' },
+		]);
+		expect(nock.pendingMocks()).toHaveLength(1);
+		nock.cleanAll();
+	});
+
 	test('when the list cannot be loaded and nothing is typed, the error says why', async () => {
 		serviceGroups().reply(401, {
 			statusCode: 401,

@@ -195,9 +195,11 @@ export async function sortedProApiExchange(
 			RETRYABLE_STATUSES.has(status) && (repeatable || NOT_PROCESSED_STATUSES.has(status));
 		// A 429 is SortedPRO asking to wait: it did nothing, and every execution sharing the key
 		// shares its limit, so with many running at once any request may be refused several
-		// times in a row. Such refusals are waited out without using up Max Attempts, for as
-		// long as Max Attempts x Request Timeout (1 attempt means no retries at all).
-		if (status === 429 && settings.maxAttempts > 1) {
+		// times in a row. In a node run (which has a Pace) such refusals are waited out without
+		// using up Max Attempts, for as long as Max Attempts x Request Timeout (1 attempt means
+		// no retries at all). A drop-down or a trigger's poll keeps counting them: nobody should
+		// wait minutes for a list in the editor.
+		if (status === 429 && pace && settings.maxAttempts > 1) {
 			rateLimitedSince ??= Date.now();
 			if (Date.now() - rateLimitedSince < settings.maxAttempts * settings.timeoutMs) counted -= 1;
 		}
