@@ -216,11 +216,9 @@ async function main() {
 		);
 		const task = run.data.resultData.runData[TARGET_NODE]?.[0];
 		const output = task?.data?.main?.[0] ?? [];
-		const { states } = simulator.model.snapshot();
+		const { states, consignments } = simulator.model.snapshot();
 		const allocated = states.Allocated ?? 0;
-		const doubles = simulator.model
-			.snapshot()
-			.consignments.filter((consignment) => consignment.AllocationCount > 1).length;
+		const doubles = consignments.filter((consignment) => consignment.AllocationCount > 1).length;
 		return {
 			ms: task?.executionTime ?? NaN,
 			items: output.length,

@@ -222,6 +222,7 @@ async function main() {
 
 		// 1. Twenty requests at once, a hundred consignments each.
 		const references = simulator.model.addConsignments(TOTAL, { country: 'GB', weightKg: 1.5 });
+		const phase1Set = new Set(references);
 		const batches = split(references, PER_REQUEST);
 		log(
 			`Posting ${REQUESTS} requests of ${PER_REQUEST} consignments at once (rate limit ${RATE_LIMIT}/s, ${LATENCY_MS} ms a request)...`,
@@ -239,7 +240,7 @@ async function main() {
 				log(`request ${index}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
 		const phase1 = simulator.model
 			.snapshot()
-			.consignments.filter((consignment) => references.includes(consignment.Reference));
+			.consignments.filter((consignment) => phase1Set.has(consignment.Reference));
 		summary.allocated = phase1.filter(
 			(consignment) => consignment.State === 'Allocated' && consignment.AllocationCount === 1,
 		).length;
@@ -273,6 +274,7 @@ async function main() {
 			country: 'GB',
 			weightKg: 1.5,
 		});
+		const moreSet = new Set(more);
 		const moreBatches = split(more, PER_REQUEST);
 		const before = { worker1: startedBy('worker1').size, worker2: startedBy('worker2').size };
 		const runningOn = (name) => startedBy(name).size - before[name];
@@ -282,16 +284,16 @@ async function main() {
 		const allocatedOf = (list) =>
 			simulator.model
 				.snapshot()
-				.consignments.filter((c) => list.includes(c.Reference) && c.State === 'Allocated').length;
+				.consignments.filter((c) => list.has(c.Reference) && c.State === 'Allocated').length;
 		// Once some of the new consignments are allocated, the worker running more of the new
 		// executions (worker 2 on a tie) is killed: queue mode shares jobs as workers ask for them.
 		while (
 			Date.now() < deadline &&
-			(runningOn('worker1') + runningOn('worker2') === 0 || allocatedOf(more) < PER_REQUEST)
+			(runningOn('worker1') + runningOn('worker2') === 0 || allocatedOf(moreSet) < PER_REQUEST)
 		)
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		const victim = runningOn('worker1') > runningOn('worker2') ? 'worker1' : 'worker2';
-		const killedAt = allocatedOf(more);
+		const killedAt = allocatedOf(moreSet);
 		workers[victim].child.kill('SIGKILL');
 		log(
 			`${victim} killed with SIGKILL after ${runningOn(victim)} of the new executions had started on it, ${killedAt}/${more.length} allocated`,
@@ -318,7 +320,7 @@ async function main() {
 		const rerunItems = retries.reduce((count, answer) => count + (answer.items?.length ?? 0), 0);
 		const phase2 = simulator.model
 			.snapshot()
-			.consignments.filter((consignment) => more.includes(consignment.Reference));
+			.consignments.filter((consignment) => moreSet.has(consignment.Reference));
 		const phase2Once = phase2.filter(
 			(consignment) => consignment.State === 'Allocated' && consignment.AllocationCount === 1,
 		).length;

@@ -265,17 +265,19 @@ async function startN8nServer(
 		child.kill('SIGTERM');
 		throw new Error(`${error.message}. n8n's last output:\n${lastLines(output)}`);
 	}
-	return {
-		child,
-		output,
-		async stop() {
-			if (child.exitCode !== null) return;
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-			await exited;
-			clearTimeout(timer);
-		},
-	};
+	return { child, output, stop: () => stopProcess(child, exited, 15_000) };
+}
+
+/**
+ * Ends a server process: SIGTERM, then SIGKILL if it has not exited after `graceMs`.
+ * `exited` is a promise of its exit, made when it was spawned (an exit can come first).
+ */
+async function stopProcess(child, exited, graceMs) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
 }
 
 /** The editor's owner account; created on a new instance so the editor can be used at once. */
@@ -334,6 +336,8 @@ async function executeWorkflow(userFolder, port, workflowId, options = {}) {
 
 module.exports = {
 	executeWorkflow,
+	run,
+	stopProcess,
 	lastLines,
 	ROOT,
 	APP_DIR,

@@ -10,16 +10,10 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { log } = require('./n8n');
+const { log, run: runLoudly, stopProcess } = require('./n8n');
 
-function run(command, args, options = {}) {
-	const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-	if (result.status !== 0)
-		throw new Error(
-			`${command} ${args.join(' ')} failed (exit ${result.status}): ${result.stderr || result.stdout || result.error}`,
-		);
-	return result.stdout;
-}
+/** Runs a command to completion; its output is returned, or part of the error when it fails. */
+const run = (command, args, options = {}) => runLoudly(command, args, { ...options, quiet: true });
 
 function onPath(command) {
 	return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -72,13 +66,7 @@ function spawnServer(command, args, options = {}) {
 		child,
 		output,
 		exited: () => child.exitCode !== null || child.signalCode !== null,
-		async stop() {
-			if (child.exitCode !== null || child.signalCode !== null) return;
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-			await exited;
-			clearTimeout(timer);
-		},
+		stop: () => stopProcess(child, exited, 10_000),
 	};
 }
 
