@@ -8,10 +8,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { readOtherQueryParameters } from '../SortedPro/helpers/fields';
-import { firstText, isRecord, listOf } from '../SortedPro/helpers/lists';
+import { inState, referenceOf, stateOf } from '../SortedPro/helpers/consignments';
 import { hasBrokenCharacter } from '../SortedPro/helpers/parameters';
 import { stateName } from '../SortedPro/helpers/states';
-import { sortedProApiRequest, sortedProPath } from '../SortedPro/transport';
+import { searchConsignments } from '../SortedPro/helpers/search';
 import { compareState } from './memory';
 import type { TriggerMemory } from './memory';
 
@@ -23,10 +23,6 @@ export const MAX_PAGES_PER_STATE = 20;
 export const TEST_EVENT_COUNT = 10;
 /** Time kept in hand before n8n's poll budget runs out. */
 const BUDGET_MARGIN_MS = 10_000;
-
-function referenceOf(consignment: IDataObject): string {
-	return firstText(consignment, ['ConsignmentReference', 'Reference']);
-}
 
 /** The Filters' query parameters for SortedPRO's consignment search. */
 function readFilters(context: IPollFunctions): IDataObject {
@@ -48,36 +44,22 @@ async function readState(
 	maxPages: number,
 	deadline: number,
 ): Promise<{ consignments: IDataObject[]; complete: boolean }> {
-	const consignments: IDataObject[] = [];
-	const seen = new Set<string>();
-	for (let page = 0; page < maxPages; page++) {
-		if (Date.now() > deadline) return { consignments, complete: false };
-		const entries = listOf(
-			await sortedProApiRequest.call(
-				context,
-				{
-					method: 'GET',
-					path: sortedProPath`/consignments/${String(PAGE_SIZE)}/${String(page * PAGE_SIZE)}`,
-					qs: { ...query, State: state },
-				},
-				{
-					action: `look for consignments in state ${stateName(state)}`,
-					notFound: 'the consignment search',
-				},
-			),
-		).filter(isRecord) as IDataObject[];
-		let fresh = 0;
-		for (const entry of entries) {
-			const reference = referenceOf(entry);
-			if (!reference || seen.has(reference)) continue;
-			seen.add(reference);
-			consignments.push(entry);
-			fresh++;
-		}
-		// A short page, or one that repeats earlier ones, is the end of the list.
-		if (entries.length < PAGE_SIZE || fresh === 0) return { consignments, complete: true };
-	}
-	return { consignments, complete: false };
+	const { summaries, stopped } = await searchConsignments(
+		context,
+		{ ...query, State: state },
+		{ limit: Infinity, pageSize: PAGE_SIZE, maxPages, deadline },
+		{
+			action: `look for consignments in state ${stateName(state)}`,
+			notFound: 'the consignment search',
+		},
+	);
+	// A summary that names no consignment cannot be remembered or reported, and one that says it
+	// is in another state is not taken for one in this state.
+	const consignments = summaries.filter(
+		(summary) =>
+			referenceOf(summary) !== '' && (stateOf(summary) === undefined || inState(summary, [state])),
+	);
+	return { consignments, complete: stopped === 'end' };
 }
 
 export async function pollConsignments(

@@ -1,9 +1,10 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { readResultLimit, returnAllOrLimitFields } from '../helpers/fields';
 import { runPerItem } from '../helpers/items';
 import type { ItemTask } from '../helpers/items';
-import { isRecord, listOf } from '../helpers/lists';
+import { referenceEntriesOf, unreadableList } from '../helpers/referenceLists';
 import type { ReferenceList } from '../helpers/referenceLists';
 import { readRunSettings } from '../helpers/settings';
 import { sortedProApiRequest } from '../transport';
@@ -27,10 +28,19 @@ export function referenceListOperation(list: ReferenceList) {
 					{ action: `get the ${list.what}`, notFound: `the ${list.what} list`, itemIndex },
 					settings.request,
 				);
-				return listOf(body)
-					.filter(isRecord)
-					.slice(0, limit)
-					.map((json) => ({ json: json as IDataObject }));
+				const entries = referenceEntriesOf(body);
+				if (!entries) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Could not get the ${list.what}: ${unreadableList(list)}`,
+						{
+							itemIndex,
+							description:
+								"Nothing was output. Check the credential's Environment, or look the list up in SortedPRO.",
+						},
+					);
+				}
+				return entries.slice(0, limit).map((json) => ({ json: json as IDataObject }));
 			},
 		});
 	}

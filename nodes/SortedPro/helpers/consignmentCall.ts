@@ -5,19 +5,21 @@
  * send one request per item or list calls, recover where a lost answer means the work was
  * already done, and collect exactly one outcome per item, in input order.
  */
+import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
 import { chunk, describeConsignments, matchResults, succeeded } from './batch';
 import type { ConsignmentTask } from './batch';
+import { allocationOf, inState, notAbout, stateOf } from './consignments';
 import { consignmentReference, typedConsignmentReference } from './fields';
 import { ItemResults, forEachConcurrently } from './items';
 import type { ItemOutput } from './items';
-import { isRecord, withConsignmentReference } from './lists';
+import { withConsignmentReference } from './lists';
 import { readRunSettings } from './settings';
 import type { CallShape } from './settings';
 import { answerWasLost, sortedProApiExchange, sortedProPath } from '../transport';
 import type { SortedProCallContext, SortedProExchange, SortedProRequest } from '../transport';
-import { sortedProItemFailure } from '../transport/errors';
+import { isStateRefusal, refusedForState, sortedProItemFailure } from '../transport/errors';
 
 export type { ConsignmentTask };
 
@@ -52,10 +54,17 @@ export interface ConsignmentCall<Task extends ConsignmentTask = ConsignmentTask>
 	doneStates?: string[];
 	/**
 	 * An allocation: offers "If Already Allocated". With Return Current Allocation, a
-	 * consignment SortedPRO refuses because it is Allocated already is a success with its
-	 * current carrier and service and `alreadyAllocated: true`, so a crashed run can be run again.
+	 * consignment SortedPRO refuses because of its state, and that reads back as Allocated with
+	 * a carrier service, is a success with its current carrier and service and
+	 * `alreadyAllocated: true`, so a crashed run can be run again.
 	 */
 	allocates?: boolean;
+	/**
+	 * SortedPRO documents 202 Accepted for this call (allocations, deallocate, manifest): the
+	 * item then succeeds with `Accepted: true` and the state the consignment reads back in, and
+	 * is never sent again.
+	 */
+	acceptedLater?: boolean;
 }
 
 /** One call per item, per item or in batches, or always in batches: follows from what the call defines. */
@@ -63,13 +72,6 @@ export function callShape(call: Pick<ConsignmentCall, 'single' | 'list'>): CallS
 	if (call.single && call.list) return 'perItemOrBatches';
 	if (call.list) return 'batches';
 	return 'perItem';
-}
-
-/** The consignment's state as SortedPRO reports it, in whichever field it uses. */
-function stateOf(consignment: unknown): string | undefined {
-	if (!isRecord(consignment)) return undefined;
-	const state = consignment.State ?? consignment.ConsignmentState ?? consignment.Status;
-	return typeof state === 'string' ? state : undefined;
 }
 
 export async function runConsignmentCall<Task extends ConsignmentTask>(
@@ -105,44 +107,99 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 		request: SortedProRequest,
 		about: SortedProCallContext,
 	): Promise<SortedProExchange> =>
-		await sortedProApiExchange.call(context, request, about, settings.request);
+		await sortedProApiExchange.call(
+			context,
+			{ ...request, acceptedLater: call.acceptedLater },
+			about,
+			settings.request,
+		);
 	const output = async (task: Task, answer: unknown): Promise<ItemOutput> =>
 		call.output
 			? await call.output(context, task, answer)
 			: withConsignmentReference(answer, task.consignmentReference);
 
 	/**
-	 * Is the consignment already where this operation would put it? Then the item is a
-	 * success marked with `flag`. Undefined when it is not, or when the check itself
-	 * fails: SortedPRO's refusal is then the error to report.
+	 * The consignment as SortedPRO has it now, or why it could not be read: a read-back counts
+	 * only when it is the consignment asked about.
 	 */
-	const alreadyDone = async (task: Task, flag: string): Promise<ItemOutput | undefined> => {
-		if (!call.doneStates) return undefined;
-		const checked = {
+	const readBack = async (task: Task): Promise<{ consignment?: unknown; problem?: string }> => {
+		const about = {
 			...itemContext(task),
 			action: `check the state of consignment ${task.consignmentReference}`,
 		};
-		const body = await send(
-			{ method: 'GET', path: sortedProPath`/consignments/${task.consignmentReference}` },
-			checked,
-		)
-			.then((exchange) => exchange.body)
-			.catch(() => undefined);
-		const state = stateOf(body);
-		if (!state || !call.doneStates.includes(state)) return undefined;
-		return { ...withConsignmentReference(body, task.consignmentReference), [flag]: true };
+		try {
+			const { body } = await sortedProApiExchange.call(
+				context,
+				{ method: 'GET', path: sortedProPath`/consignments/${task.consignmentReference}` },
+				about,
+				settings.request,
+			);
+			const problem = notAbout(body, task.consignmentReference);
+			return problem ? { problem } : { consignment: body };
+		} catch (error) {
+			return { problem: (error as Error).message };
+		}
+	};
+
+	/** What a read-back consignment becomes as this item's output, marked with `flag`. */
+	const readBackOutput = (task: Task, consignment: unknown, flag: string): ItemOutput => ({
+		...(call.allocates
+			? {
+					ConsignmentReference: task.consignmentReference,
+					State: stateOf(consignment) ?? null,
+					...allocationOf(consignment),
+				}
+			: withConsignmentReference(consignment, task.consignmentReference)),
+		[flag]: true,
+	});
+
+	/**
+	 * Is the consignment already where this operation would put it? Then the item is a
+	 * success marked with `flag`. Undefined when it is not, when the read-back is not about this
+	 * consignment, or (allocations) names no carrier service: SortedPRO's refusal is then the
+	 * error to report.
+	 */
+	const alreadyDone = async (task: Task, flag: string): Promise<ItemOutput | undefined> => {
+		if (!call.doneStates) return undefined;
+		const { consignment } = await readBack(task);
+		if (consignment === undefined || !inState(consignment, call.doneStates)) return undefined;
+		if (call.allocates && !allocationOf(consignment)) return undefined;
+		return readBackOutput(task, consignment, flag);
 	};
 
 	/**
 	 * After SortedPRO refused an item: was the work done before? Either an earlier attempt
 	 * whose answer was lost did it, or (If Already Allocated: Return Current Allocation) the
-	 * consignment was allocated already when the run started.
+	 * consignment was allocated already when the run started, which SortedPRO says by refusing
+	 * for its state (never for another reason, such as no eligible service).
 	 */
-	const doneBefore = async (task: Task, answerLost: boolean): Promise<ItemOutput | undefined> => {
+	const doneBefore = async (
+		task: Task,
+		answerLost: boolean,
+		stateRefusal: boolean,
+	): Promise<ItemOutput | undefined> => {
 		if (answerLost) return await alreadyDone(task, 'recoveredAfterRetry');
-		if (call.allocates && settings.returnCurrentAllocation)
+		if (call.allocates && settings.returnCurrentAllocation && stateRefusal)
 			return await alreadyDone(task, 'alreadyAllocated');
 		return undefined;
+	};
+
+	/**
+	 * SortedPRO answered 202 Accepted: it took the request on and finishes it later. The item
+	 * succeeds and is never sent again; the state it has reached so far is read back (and only
+	 * reported when the read-back is about this consignment).
+	 */
+	const accepted = async (task: Task): Promise<ItemOutput> => {
+		const { consignment, problem } = await readBack(task);
+		if (consignment === undefined) {
+			return {
+				ConsignmentReference: task.consignmentReference,
+				Accepted: true,
+				State: null,
+				StateNote: `SortedPRO accepted the request and finishes it on its own; its state could not be read back (${problem}). Check it in SortedPRO later.`,
+			};
+		}
+		return readBackOutput(task, consignment, 'Accepted');
 	};
 
 	// 2a. List calls: up to Batch Size consignments a call, each entry its own item's outcome.
@@ -160,6 +217,10 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 				for (const task of batch) results.fail(task.itemIndex, error, task.consignmentReference);
 				return;
 			}
+			if (exchange.accepted) {
+				for (const task of batch) results.succeed(task.itemIndex, await accepted(task));
+				return;
+			}
 			const entries = matchResults(batch, exchange.body);
 			for (const [index, task] of batch.entries()) {
 				const entry = entries[index];
@@ -173,7 +234,7 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 					);
 				} else if (!succeeded(entry)) {
 					const reason = typeof entry.Message === 'string' ? entry.Message.trim() : '';
-					const recovered = await doneBefore(task, exchange.answerLost);
+					const recovered = await doneBefore(task, exchange.answerLost, isStateRefusal(reason));
 					if (recovered) results.succeed(task.itemIndex, recovered);
 					else
 						results.fail(
@@ -197,15 +258,45 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 	if (!single) throw new Error('A consignment call needs a single or a list request');
 	await forEachConcurrently(tasks, settings.concurrency, async (task) => {
 		try {
-			const { body } = await send(single(task), itemContext(task));
-			results.succeed(task.itemIndex, await output(task, body));
+			const exchange = await send(single(task), itemContext(task));
+			results.succeed(
+				task.itemIndex,
+				exchange.accepted ? await accepted(task) : await output(task, exchange.body),
+			);
 		} catch (error) {
 			// Only a refusal (4xx) can mean "already done".
 			const refused = /^4/.test(String((error as NodeApiError).httpCode));
-			const recovered = refused ? await doneBefore(task, answerWasLost(error)) : undefined;
+			const recovered = refused
+				? await doneBefore(task, answerWasLost(error), refusedForState(error))
+				: undefined;
 			if (recovered) results.succeed(task.itemIndex, recovered);
 			else results.fail(task.itemIndex, error, task.consignmentReference);
 		}
 	});
 	return results.toArray();
+}
+
+/**
+ * `answer` as consignment `task.consignmentReference`'s, or this item's error when SortedPRO
+ * answered about something else (another consignment, a list, nothing): a 2xx that is not
+ * about the consignment asked for is never output as its.
+ */
+export function requireAbout(
+	context: IExecuteFunctions,
+	task: ConsignmentTask,
+	answer: unknown,
+	what: string,
+): Record<string, unknown> {
+	const problem = notAbout(answer, task.consignmentReference);
+	if (problem) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Could not ${what} of consignment ${task.consignmentReference}: ${problem}`,
+			{
+				itemIndex: task.itemIndex,
+				description: 'Nothing from this answer was used. Check the consignment in SortedPRO.',
+			},
+		);
+	}
+	return answer as Record<string, unknown>;
 }

@@ -1,28 +1,65 @@
 /**
- * SortedPRO's consignment states, as its search's State filter names them (value) and as
- * people read them (name), for Get Many's filter and the trigger's states.
+ * SortedPRO's consignment states: the values are the SDK's ConsignmentState enum as
+ * SortedPRO spells them in answers and in the search's State filter (help/consignment_states.md,
+ * pro-sdk/reference/ref-consignments/…Enums.ConsignmentState), the names as people read them.
  */
-export const CONSIGNMENT_STATES = [
-	['Unallocated', 'Unallocated'],
-	['Allocating', 'Allocating'],
-	['Allocation Failed', 'AllocationFailed'],
-	['Allocated', 'Allocated'],
-	['Manifesting', 'Manifesting'],
-	['Manifested', 'Manifested'],
-	['Manifest Failed', 'ManifestFailed'],
-	['Ready To Ship', 'ReadyToShip'],
-	['Cancelling', 'Cancelling'],
-	['Cancelled', 'Cancelled'],
-	['Dispatched', 'Dispatched'],
-	['Collection Failed', 'CollectionFailed'],
-	['Carrier Unable To Collect', 'CarrierUnableToCollect'],
-	['Exchange Failed', 'ExchangeFailed'],
-	['Collected', 'Collected'],
-]
-	.sort(([a], [b]) => a.localeCompare(b))
-	.map(([name, value]) => ({ name, value }));
+const STATE_VALUES = [
+	'Unallocated',
+	'Allocating',
+	'AllocationFailed',
+	'Allocated',
+	'ReadyToShip',
+	'Manifesting',
+	'Manifested',
+	'ManifestFailed',
+	'Dispatched',
+	'AtDropOffPoint',
+	'Collected',
+	'CollectionFailed',
+	'CarrierUnableToCollect',
+	'ExchangeFailed',
+	'InTransit',
+	'InTransitWaiting',
+	'AtCustoms',
+	'HeldByCarrier',
+	'Delayed',
+	'OutForDelivery',
+	'AtCollectionPoint',
+	'DeliveryFailed',
+	'DeliveryFailedCardLeft',
+	'Delivered',
+	'DeliveredDamaged',
+	'PartiallyDelivered',
+	'ReturnToSender',
+	'ActionRequired',
+	'Missing',
+	'Lost',
+	'Damaged',
+	'Cancelling',
+	'Cancelled',
+] as const;
 
-/** A state's readable name from its filter value. */
+export type ConsignmentState = (typeof STATE_VALUES)[number];
+
+/** "AllocationFailed" → "Allocation Failed". */
+const readable = (value: string) => value.replace(/([a-z])([A-Z])/g, '$1 $2');
+
+/** The states for Get Many's filter and the trigger, in alphabetical order of their names. */
+export const CONSIGNMENT_STATES = STATE_VALUES.map((value) => ({
+	name: readable(value),
+	value,
+})).sort((a, b) => a.name.localeCompare(b.name));
+
+/** A state's readable name from its value. */
 export function stateName(value: string): string {
-	return CONSIGNMENT_STATES.find((state) => state.value === value)?.name ?? value;
+	return readable(value);
+}
+
+/**
+ * Whether two spellings name the same state: SortedPRO writes "ReadyToShip", people (and
+ * workflows saved by earlier versions of this node) "Ready To Ship".
+ */
+export function sameState(a: string, b: string): boolean {
+	const key = (state: string) => state.replace(/[\s_-]+/g, '').toLowerCase();
+	return key(a) === key(b);
 }

@@ -5,11 +5,18 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { firstText, isRecord, listOf } from '../helpers/lists';
-import { CARRIER_SERVICES, SERVICE_GROUPS, SHIPPING_LOCATIONS } from '../helpers/referenceLists';
+import { firstText } from '../helpers/lists';
+import {
+	CARRIER_SERVICES,
+	SERVICE_GROUPS,
+	SHIPPING_LOCATIONS,
+	referenceEntriesOf,
+	unreadableList,
+} from '../helpers/referenceLists';
 import type { ReferenceList } from '../helpers/referenceLists';
 import { sortedProApiRequest, sortedProPath } from '../transport';
-import { cheapestFirst, priceOf, quotesOf } from '../helpers/quotes';
+import { cheapestFirst, quoteLabel, quotesAnswerOf } from '../helpers/quotes';
+import type { Quote } from '../helpers/quotes';
 
 /**
  * A searchable drop-down of SortedPRO reference data. When the list cannot be loaded,
@@ -34,8 +41,22 @@ async function searchReferenceList(
 		};
 	}
 
-	const entries: INodeListSearchItems[] = listOf(body)
-		.filter(isRecord)
+	const listed = referenceEntriesOf(body);
+	if (!listed) {
+		if (wanted) {
+			return {
+				results: [{ name: `Use code "${wanted}" (the list could not be read)`, value: wanted }],
+			};
+		}
+		throw new NodeOperationError(
+			context.getNode(),
+			`Could not load the ${list.what}: ${unreadableList(list)}`,
+			{
+				description: 'Type the code in the search box and pick "Use code …", or switch to By ID.',
+			},
+		);
+	}
+	const entries: INodeListSearchItems[] = listed
 		.map((entry) => {
 			const code = firstText(entry, list.codeKeys);
 			const name = firstText(entry, list.nameKeys);
@@ -74,16 +95,10 @@ export async function searchShippingLocations(
 	return await searchReferenceList(this, SHIPPING_LOCATIONS, filter);
 }
 
-/** One quote as a drop-down entry: carrier, service, price and currency. */
-function quoteEntry(quote: Record<string, unknown>): INodeListSearchItems | undefined {
-	const value = firstText(quote, ['QuoteReference', 'Reference']);
-	if (!value) return undefined;
-	const carrier = firstText(quote, ['CarrierName', 'CarrierReference']);
-	const service = firstText(quote, ['CarrierServiceName', 'CarrierServiceReference']);
-	const { amount, currency } = priceOf(quote);
-	const price =
-		amount === undefined ? '' : ` – ${amount.toFixed(2)}${currency ? ` ${currency}` : ''}`;
-	return { name: `${[carrier, service].filter(Boolean).join(' ') || value}${price}`, value };
+/** One quote as a drop-down entry: carrier, service and gross price. */
+function quoteEntry(quote: Quote): INodeListSearchItems | undefined {
+	const value = firstText(quote, ['QuoteReference']);
+	return value ? { name: quoteLabel(quote), value } : undefined;
 }
 
 /**
@@ -115,8 +130,19 @@ export async function searchQuotes(
 			notFound: `consignment ${reference}`,
 		},
 	);
+	const found = quotesAnswerOf(answer);
+	if (!found) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Could not read SortedPRO's quotes for consignment ${reference}`,
+			{
+				description:
+					'SortedPRO documents { "Quotes": [...], "UnqualifiedServices": [...] }. Choose By ID and map QuoteReference from a Quote > Get Many node instead.',
+			},
+		);
+	}
 	const needle = (filter ?? '').trim().toLowerCase();
-	const results = cheapestFirst(quotesOf(answer))
+	const results = cheapestFirst(found.quotes)
 		.map(quoteEntry)
 		.filter((entry): entry is INodeListSearchItems => entry !== undefined)
 		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle));

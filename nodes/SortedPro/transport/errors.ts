@@ -48,6 +48,11 @@ function answerCause(statusCode: number, body: unknown): JsonObject {
 const STATE_ERROR =
 	/\bstate\b|\bstatus\b|already (?:been )?allocated|not (?:in an? )?allocatable|cannot be (?:de)?allocated|can ?not be (?:de)?allocated|unable to (?:de)?allocate .*(?:allocated|manifested|cancelled|dispatched)/i;
 
+/** Whether SortedPRO's refusal text says the consignment's state does not allow the action. */
+export function isStateRefusal(refusal: string): boolean {
+	return STATE_ERROR.test(refusal);
+}
+
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
@@ -108,6 +113,7 @@ export function sortedProHttpError(
 
 	let hint: string;
 	let summary = sortedProMessage;
+	let stateRefusal = false;
 	if (statusCode === 401 || statusCode === 403) {
 		summary = `SortedPRO rejected the API key${sortedProMessage ? ` (${sortedProMessage})` : ''}`;
 		hint = API_KEY_HINT;
@@ -125,7 +131,8 @@ export function sortedProHttpError(
 			: 'SortedPRO or its gateway failed and sent no readable explanation';
 		hint =
 			'This is usually temporary. Run the workflow again in a few minutes; if it keeps failing, contact Sorted support with the correlation ID below (if any).';
-	} else if (context.stateRule && STATE_ERROR.test(`${code} ${sortedProMessage}`)) {
+	} else if (context.stateRule && isStateRefusal(`${code} ${sortedProMessage}`)) {
+		stateRefusal = true;
 		hint = `${context.stateRule} Check the consignment's current state in SortedPRO.`;
 	} else {
 		hint = 'SortedPRO refused the request. Check the values sent against the details below.';
@@ -143,12 +150,20 @@ export function sortedProHttpError(
 
 	// Only an excerpt of SortedPRO's answer goes into the error (the transport has already
 	// redacted the key from it): never the request, which carries the key.
-	return new NodeApiError(node, answerCause(statusCode, body), {
+	const error = new NodeApiError(node, answerCause(statusCode, body), {
 		message: `Could not ${context.action}: ${summary} (HTTP ${statusCode})`,
 		description,
 		httpCode: String(statusCode),
 		itemIndex: context.itemIndex,
 	});
+	// The runner's "Return Current Allocation" applies to this kind of refusal only.
+	error.context.sortedProStateRefusal = stateRefusal;
+	return error;
+}
+
+/** Whether SortedPRO refused a request because of the consignment's state. */
+export function refusedForState(error: unknown): boolean {
+	return error instanceof NodeApiError && error.context.sortedProStateRefusal === true;
 }
 
 /**
@@ -202,13 +217,13 @@ export function sortedProItemFailure(
 	reason: string,
 	context: SortedProCallContext,
 ): NodeOperationError {
-	const refusedForState = context.stateRule && STATE_ERROR.test(reason);
+	const forState = context.stateRule && isStateRefusal(reason);
 	return new NodeOperationError(
 		node,
 		`Could not ${context.action}: ${reason || 'SortedPRO gave no reason'}`,
 		{
 			itemIndex: context.itemIndex,
-			description: refusedForState
+			description: forState
 				? `${context.stateRule} Check the consignment's current state in SortedPRO.`
 				: 'SortedPRO accepted the batch call but reported this consignment as failed; the other consignments in the batch are not affected.',
 		},

@@ -69,6 +69,12 @@ export interface SortedProRequest {
 	 */
 	answer?: AnswerShape;
 	/**
+	 * SortedPRO documents 202 Accepted (no body) for this call: it took the request on and will
+	 * finish it later (allocations, deallocate, manifest). Such an answer is a success whose
+	 * `accepted` is true; for any other call a 202 is an answer the operation does not expect.
+	 */
+	acceptedLater?: boolean;
+	/**
 	 * False for a request that must not be sent twice when its answer may have been lost
 	 * (creating a consignment): it is then only retried when SortedPRO certainly did nothing.
 	 */
@@ -80,6 +86,8 @@ export interface SortedProExchange {
 	body: unknown;
 	/** An earlier attempt got no answer, so SortedPRO may already have acted on it. */
 	answerLost: boolean;
+	/** SortedPRO answered 202 Accepted to a call that documents it: it will finish the work later. */
+	accepted: boolean;
 }
 
 function attemptsNote(attempts: number): string {
@@ -181,8 +189,13 @@ export async function sortedProApiExchange(
 			);
 		}
 		if (status >= 200 && status < 300) {
-			const parsed = parseSuccessAnswer(text, headerText(headers, 'content-type'), request.answer);
-			if (parsed.ok) return { body: parsed.body, answerLost };
+			const accepted = status === 202 && request.acceptedLater === true;
+			const parsed = parseSuccessAnswer(
+				text,
+				headerText(headers, 'content-type'),
+				accepted ? 'jsonOrEmpty' : request.answer,
+			);
+			if (parsed.ok) return { body: parsed.body, answerLost, accepted };
 			throw withAttempts(
 				sortedProAnswerError(node(), status, parsed.problem, context),
 				attempt,

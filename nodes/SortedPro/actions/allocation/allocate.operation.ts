@@ -21,6 +21,8 @@ export const call: ConsignmentCall = {
 	stateRule: ALLOCATABLE_STATES_RULE,
 	doneStates: ['Allocated'],
 	allocates: true,
+	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.
+	acceptedLater: true,
 	single: ({ consignmentReference }) => ({
 		method: 'PUT',
 		path: sortedProPath`/allocation/${consignmentReference}/allocatewithcheapestquote`,

@@ -20,6 +20,8 @@ export const call: ConsignmentCall = {
 	stateRule: ALLOCATABLE_STATES_RULE,
 	doneStates: ['Allocated'],
 	allocates: true,
+	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.
+	acceptedLater: true,
 	list: (tasks) => ({
 		method: 'PUT',
 		path: '/allocation/allocate',

@@ -44,6 +44,8 @@ export const call: ConsignmentCall<Task> = {
 	stateRule: ALLOCATABLE_STATES_RULE,
 	doneStates: ['Allocated'],
 	allocates: true,
+	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.
+	acceptedLater: true,
 	single: ({ consignmentReference, quoteReference }) => ({
 		method: 'PUT',
 		path: sortedProPath`/allocation/${consignmentReference}/allocatewithquote/${quoteReference}`,

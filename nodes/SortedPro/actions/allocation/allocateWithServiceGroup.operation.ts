@@ -45,6 +45,8 @@ export const call: ConsignmentCall<Task> = {
 	stateRule: ALLOCATABLE_STATES_RULE,
 	doneStates: ['Allocated'],
 	allocates: true,
+	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.
+	acceptedLater: true,
 	single: ({ consignmentReference, serviceGroup }) => ({
 		method: 'PUT',
 		path: sortedProPath`/allocation/${consignmentReference}/allocatewithservicegroup/${serviceGroup}`,

@@ -20,6 +20,8 @@ export const call: ConsignmentCall = {
 	action: (subject) => `deallocate ${subject}`,
 	stateRule: DEALLOCATABLE_STATES_RULE,
 	doneStates: ['Unallocated'],
+	// SDK DeallocateConsignment(s): 200 or 202 Accepted.
+	acceptedLater: true,
 	single: ({ consignmentReference }) => ({
 		method: 'PUT',
 		path: sortedProPath`/consignments/${consignmentReference}/deallocate`,

@@ -27,7 +27,7 @@ export interface ConsignmentFields {
 }
 
 const JSON_BODY_ADVICE =
-	'Enter the consignment as a JSON object, e.g. { "ShippingLocationReference": "...", "Packages": [...], "Addresses": [...] }. Nothing was sent to SortedPRO.';
+	'Enter the consignment as a JSON object, e.g. { "Packages": [...], "Addresses": [{ "AddressType": "Origin", "ShippingLocationReference": "..." }, ...] }. Nothing was sent to SortedPRO.';
 
 /** The JSON Body parameter (text, or already parsed by n8n) as a consignment object. */
 export function consignmentFromJson(raw: unknown, itemIndex: number): IDataObject {
@@ -152,9 +152,9 @@ const ADDRESS_FIELDS = [
 	['region', 'Region'],
 	['postcode', 'Postcode'],
 ] as const;
+// SortedPRO's own example destination has no Town (help/creating_new_consignments.md).
 const REQUIRED_DESTINATION_FIELDS = [
 	['addressLine1', 'Address Line 1'],
-	['town', 'Town'],
 	['countryCode', 'Country Code'],
 ] as const;
 
@@ -190,8 +190,9 @@ function destinationAddress(destination: Record<string, unknown>, itemIndex: num
 export function consignmentFromFields(fields: ConsignmentFields, itemIndex: number): IDataObject {
 	const { shippingLocationReference, additionalFields: additional } = fields;
 	const address = destinationAddress(fields.destination, itemIndex);
+	// help/creating_new_consignments.md: the origin's shipping location is part of the origin
+	// address; the Create Consignment contract has no top-level ShippingLocationReference.
 	const body: IDataObject = {
-		ShippingLocationReference: shippingLocationReference,
 		Direction: 'Outbound',
 		Packages: packagesOf(fields.packages, itemIndex),
 		Addresses: [
@@ -205,19 +206,31 @@ export function consignmentFromFields(fields: ConsignmentFields, itemIndex: numb
 	if (typeof additional.shippingDate === 'string' && additional.shippingDate)
 		body.ShippingDate = additional.shippingDate;
 	if (typeof additional.tags === 'string') {
-		const tags = additional.tags
-			.split(',')
-			.map((tag) => tag.trim())
-			.filter(Boolean);
+		const tags = tagList(additional.tags);
 		if (tags.length) body.Tags = tags;
 	}
-	const entries = ((additional.metadata as IDataObject | undefined)?.entry ?? []) as Array<{
+	const metadata = metadataEntries(additional.metadata);
+	if (metadata.length) body.MetaData = metadata;
+	return body;
+}
+
+/** A Tags field (comma-separated) as SortedPRO's list of tags. */
+export function tagList(tags: string): string[] {
+	return tags
+		.split(',')
+		.map((tag) => tag.trim())
+		.filter(Boolean);
+}
+
+/** A Metadata field (key/value entries) as SortedPRO's MetaData list. */
+export function metadataEntries(
+	metadata: unknown,
+): Array<{ KeyValue: string; StringValue: string }> {
+	const entries = ((metadata as IDataObject | undefined)?.entry ?? []) as Array<{
 		key?: string;
 		value?: string;
 	}>;
-	const metadata = entries
+	return entries
 		.filter((entry) => entry.key?.trim())
 		.map((entry) => ({ KeyValue: entry.key!.trim(), StringValue: entry.value ?? '' }));
-	if (metadata.length) body.MetaData = metadata;
-	return body;
 }

@@ -8,13 +8,14 @@ import type {
 
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
+import { referenceOf } from '../../helpers/consignments';
 import { isRecord, listOf, referenceFromLink, withConsignmentReference } from '../../helpers/lists';
 import { assertWellFormed } from '../../helpers/parameters';
 import { readRunSettings } from '../../helpers/settings';
 import { sortedProApiRequest } from '../../transport';
 import type { OperationOption } from '../types';
 import { createFields, originShippingLocation } from './createFields';
-import { findByYourReference, referenceOfConsignment } from './getByClientReference.operation';
+import { findByYourReference } from '../../helpers/yourReference';
 import {
 	InputError,
 	brokenTextPath,
@@ -121,13 +122,14 @@ export async function execute(
 						yourReference,
 						itemIndex,
 						settings.request,
+						'Nothing was created.',
 					);
 					if (existing !== undefined) {
-						const reference = referenceOfConsignment(existing);
+						const reference = referenceOf(existing);
 						if (ifExists === 'error') {
 							throw new NodeOperationError(
 								this.getNode(),
-								`A consignment with your reference ${yourReference} already exists${reference ? `: ${reference}` : ''}`,
+								`A consignment with your reference ${yourReference} already exists: ${reference}`,
 								{
 									itemIndex,
 									description:
@@ -150,15 +152,23 @@ export async function execute(
 					},
 					settings.request,
 				);
-				// SortedPRO answers with links, the first of which ends in the new consignment's reference.
+				// SortedPRO answers 201 with links, the first of which ends in the new consignment's
+				// reference (help/creating_new_consignments.md).
 				const ApiLinks = listOf(links).filter(isRecord) as IDataObject[];
-				const ConsignmentReference =
-					ApiLinks.map((link) => referenceFromLink(link.Href)).find(Boolean) ?? null;
-				return {
-					ConsignmentReference,
-					ApiLinks,
-					...(isRecord(links) ? { response: links as IDataObject } : {}),
-				};
+				const ConsignmentReference = ApiLinks.map((link) => referenceFromLink(link.Href)).find(
+					Boolean,
+				);
+				if (!ConsignmentReference) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`SortedPRO accepted ${label} but its answer named no consignment reference`,
+						{
+							itemIndex,
+							description: `The consignment was probably created. Do not simply run the workflow again: look for it in SortedPRO by ${yourReference ? `your reference ${yourReference}` : 'the order details'} first.`,
+						},
+					);
+				}
+				return { ConsignmentReference, ApiLinks };
 			},
 		},
 		settings.concurrency,

@@ -88,7 +88,8 @@ export const createFields: INodeProperties[] = [
 		name: 'jsonBody',
 		type: 'json',
 		required: true,
-		default: '{\n  "ShippingLocationReference": "",\n  "Packages": [],\n  "Addresses": []\n}',
+		default:
+			'{\n  "Packages": [],\n  "Addresses": [\n    { "AddressType": "Origin", "ShippingLocationReference": "" }\n  ]\n}',
 		description: "The body of SortedPRO's POST /consignments, as SortedPRO documents it",
 		displayOptions: { show: { inputMode: ['json'] } },
 	},
@@ -101,7 +102,7 @@ export const createFields: INodeProperties[] = [
 		default: {},
 		required: true,
 		description:
-			'Who and where the consignment goes to. Address Line 1, Town and Country Code are required.',
+			'Who and where the consignment goes to. Address Line 1 and Country Code are required.',
 		displayOptions: fieldsOnly,
 		options: [
 			text('Address Line 1', 'addressLine1'),

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requireAbout } from '../../helpers/consignmentCall';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../transport';
@@ -19,5 +20,10 @@ export const call: ConsignmentCall = {
 	single: ({ consignmentReference }) => ({
 		method: 'GET',
 		path: sortedProPath`/consignments/${consignmentReference}`,
+	}),
+	// help/getting_consignment_data.md: the consignment, named by its `Reference`.
+	output: (context, task, answer) => ({
+		...requireAbout(context, task, answer, 'get the details'),
+		ConsignmentReference: task.consignmentReference,
 	}),
 };

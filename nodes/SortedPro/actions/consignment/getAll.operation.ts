@@ -15,10 +15,10 @@ import {
 	returnAllOrLimitFields,
 	wellFormedIn,
 } from '../../helpers/fields';
-import { firstText, isRecord, listOf } from '../../helpers/lists';
+import { referenceOf } from '../../helpers/consignments';
 import { readRunSettings } from '../../helpers/settings';
 import { CONSIGNMENT_STATES } from '../../helpers/states';
-import { sortedProApiRequest, sortedProPath } from '../../transport';
+import { searchConsignments } from '../../helpers/search';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -53,7 +53,7 @@ export const description: INodeProperties[] = [
 /** Get Many makes its own requests (pages), not one per consignment. */
 export const shape = 'list';
 
-/** SortedPRO pages with take/skip in the path; pages of this size are asked for. */
+/** SortedPRO pages with take/skip in the path (help/getting_consignment_data.md); pages of this size are asked for. */
 const PAGE_SIZE = 100;
 
 /**
@@ -87,49 +87,28 @@ export async function execute(
 			query: readQuery(this, itemIndex),
 		}),
 		send: async ({ itemIndex, limit, query }) => {
-			const found: IDataObject[] = [];
-			const seen = new Set<string>();
-			for (let page = 0, skip = 0; found.length < limit; page++, skip += PAGE_SIZE) {
-				if (page === MAX_PAGES) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`The consignment search in item ${itemIndex} matches more than ${MAX_PAGES * PAGE_SIZE} consignments`,
-						{
-							itemIndex,
-							description: `Nothing was returned, so that no run works on a partial list. Narrow the search with Filters (a State, a shipping location, dates), or turn off Return All and set a Limit of at most ${MAX_PAGES * PAGE_SIZE}.`,
-						},
-					);
-				}
-				const take = Math.min(PAGE_SIZE, limit - found.length);
-				const entries = listOf(
-					await sortedProApiRequest.call(
-						this,
-						{
-							method: 'GET',
-							path: sortedProPath`/consignments/${String(take)}/${String(skip)}`,
-							qs: query,
-						},
-						{ action: 'search consignments', notFound: 'the consignment search', itemIndex },
-						settings.request,
-					),
-				).filter(isRecord);
-				// A page that brings no consignment not seen before means SortedPRO is not
-				// paging (it ignores skip): stop instead of reading the same page forever.
-				let fresh = 0;
-				for (const entry of entries.slice(0, take)) {
-					const reference = firstText(entry, ['ConsignmentReference', 'Reference']);
-					if (reference && seen.has(reference)) continue;
-					if (reference) seen.add(reference);
-					fresh++;
-					// SortedPRO's own fields, and the consignment under the name every output uses.
-					found.push({
-						...(entry as IDataObject),
-						...(reference ? { ConsignmentReference: reference } : {}),
-					});
-				}
-				if (entries.length < take || fresh === 0) break;
+			const { summaries, stopped } = await searchConsignments(
+				this,
+				query,
+				{ limit, pageSize: PAGE_SIZE, maxPages: MAX_PAGES },
+				{ action: 'search consignments', notFound: 'the consignment search', itemIndex },
+				settings.request,
+			);
+			if (stopped === 'pages') {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The consignment search in item ${itemIndex} matches more than ${MAX_PAGES * PAGE_SIZE} consignments`,
+					{
+						itemIndex,
+						description: `Nothing was returned, so that no run works on a partial list. Narrow the search with Filters (a State, a shipping location, dates), or turn off Return All and set a Limit of at most ${MAX_PAGES * PAGE_SIZE}.`,
+					},
+				);
 			}
-			return found.map((json) => ({ json }));
+			// SortedPRO's summary fields, and the consignment under the name every output uses.
+			return summaries.map((summary) => {
+				const reference = referenceOf(summary);
+				return { json: reference ? { ...summary, ConsignmentReference: reference } : summary };
+			});
 		},
 	});
 }

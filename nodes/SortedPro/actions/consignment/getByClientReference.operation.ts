@@ -1,17 +1,13 @@
-import { NodeApiError } from 'n8n-workflow';
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { notAbout, referenceOf, yourReferenceOf } from '../../helpers/consignments';
 import { referenceField } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
-import { firstText, isRecord, withConsignmentReference } from '../../helpers/lists';
+import { withConsignmentReference } from '../../helpers/lists';
 import { readRunSettings } from '../../helpers/settings';
-import type { RunSettings } from '../../helpers/settings';
+import { findByYourReference } from '../../helpers/yourReference';
 import { sortedProApiRequest, sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
 
@@ -34,40 +30,10 @@ export const description: INodeProperties[] = [yourReference.property];
 
 export const shape = 'perItem';
 
-/** SortedPRO's consignment reference in a consignment it returned. */
-export function referenceOfConsignment(consignment: unknown): string {
-	return isRecord(consignment) ? firstText(consignment, ['ConsignmentReference', 'Reference']) : '';
-}
-
 /**
- * The consignment created with this reference of yours, or undefined when SortedPRO has
- * none (404). Any other failure is thrown, so a lookup that did not happen is never taken
- * for "there is none".
+ * SortedPRO's search finds the consignment (identity-checked in findByYourReference); then the
+ * whole consignment is read, and counts only when it is that consignment with that reference.
  */
-export async function findByYourReference(
-	context: IExecuteFunctions,
-	clientReference: string,
-	itemIndex: number,
-	request: RunSettings['request'],
-): Promise<unknown> {
-	try {
-		return await sortedProApiRequest.call(
-			context,
-			{ method: 'GET', path: sortedProPath`/consignments/clientReference/${clientReference}` },
-			{
-				action: `look for a consignment with your reference ${clientReference}`,
-				notFound: `a consignment with your reference ${clientReference}`,
-				itemIndex,
-			},
-			request,
-		);
-	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		// Hands back the transport's own NodeApiError unchanged (n8n does not re-wrap one).
-		throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
-	}
-}
-
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -79,17 +45,52 @@ export async function execute(
 		{
 			read: (itemIndex) => ({ itemIndex, clientReference: yourReference.read(this, itemIndex) }),
 			send: async ({ itemIndex, clientReference }) => {
+				const found = await findByYourReference(
+					this,
+					clientReference,
+					itemIndex,
+					settings.request,
+					'Nothing is output for this item.',
+				);
+				if (!found) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`SortedPRO has no consignment with your reference ${clientReference}`,
+						{
+							itemIndex,
+							description:
+								'Check the reference (it must match exactly, as it was set on Create), and that the credential points at the SortedPRO environment the consignment was created in.',
+						},
+					);
+				}
+				const reference = referenceOf(found);
 				const consignment = await sortedProApiRequest.call(
 					this,
-					{ method: 'GET', path: sortedProPath`/consignments/clientReference/${clientReference}` },
+					{ method: 'GET', path: sortedProPath`/consignments/${reference}` },
 					{
-						action: `get the consignment with your reference ${clientReference}`,
-						notFound: `a consignment with your reference ${clientReference}`,
+						action: `get consignment ${reference} (your reference ${clientReference})`,
+						notFound: `consignment ${reference}`,
 						itemIndex,
+						consignmentReference: reference,
 					},
 					settings.request,
 				);
-				return withConsignmentReference(consignment, referenceOfConsignment(consignment));
+				const problem =
+					notAbout(consignment, reference) ??
+					(yourReferenceOf(consignment) === clientReference
+						? undefined
+						: `its reference of yours is "${yourReferenceOf(consignment)}", not ${clientReference}`);
+				if (problem) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Could not get the consignment with your reference ${clientReference}: ${problem}`,
+						{
+							itemIndex,
+							description: `The search named consignment ${reference}, but reading it back did not confirm it, so nothing is output for this item. Check ${reference} in SortedPRO.`,
+						},
+					);
+				}
+				return withConsignmentReference(consignment, reference);
 			},
 		},
 		settings.concurrency,

@@ -1,8 +1,10 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requireAbout } from '../../helpers/consignmentCall';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
+import { stateOf } from '../../helpers/consignments';
 import { consignmentReference } from '../../helpers/fields';
-import { isRecord, withConsignmentReference } from '../../helpers/lists';
 import { sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
 
@@ -17,22 +19,27 @@ export const description: INodeProperties[] = [consignmentReference.property];
 
 export const call: ConsignmentCall = {
 	action: (subject) => `get the status of ${subject}`,
+	// help/getting_consignment_data.md, "Checking a Consignment's Status":
+	// { ConsignmentReferenceForAllLegsAssignedByMpd, Status, ExpectedDeliveryDate, ApiLink }.
 	single: ({ consignmentReference }) => ({
 		method: 'GET',
 		path: sortedProPath`/consignments/${consignmentReference}/status`,
-		// SortedPRO may answer with the bare state as a JSON string, such as "Allocated".
+		// Not documented, but tolerated: the bare state as a JSON string, such as "Allocated".
 		answer: 'jsonOrText',
 	}),
-	// Status is always there, whether SortedPRO answers with a bare state or an object.
-	output: (_context, task, answer) => {
-		if (!isRecord(answer) && !Array.isArray(answer)) {
-			return {
-				ConsignmentReference: task.consignmentReference,
-				Status: answer === undefined ? null : String(answer),
-			};
+	output: (context, task, answer) => {
+		const status =
+			typeof answer === 'string'
+				? { Status: answer }
+				: requireAbout(context, task, answer, 'get the status');
+		const state = stateOf(status);
+		if (!state) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Could not get the status of consignment ${task.consignmentReference}: SortedPRO's answer has no Status`,
+				{ itemIndex: task.itemIndex, description: 'Check the consignment in SortedPRO.' },
+			);
 		}
-		const status = withConsignmentReference(answer, task.consignmentReference);
-		const state = status.Status ?? status.State ?? status.ConsignmentState;
-		return { ...status, Status: typeof state === 'string' ? state : null };
+		return { ...status, ConsignmentReference: task.consignmentReference, Status: state };
 	},
 };

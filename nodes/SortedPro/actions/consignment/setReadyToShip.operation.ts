@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [consignmentReference.property];
 export const call: ConsignmentCall = {
 	action: (subject) => `set ${subject} ready to ship`,
 	stateRule: 'Only allocated consignments can be set ready to ship.',
-	doneStates: ['Ready To Ship'],
+	doneStates: ['ReadyToShip'],
 	list: (tasks) => ({
 		method: 'PUT',
 		path: '/consignments/setreadytoship',

@@ -1,65 +1,231 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
+import { succeeded } from '../../helpers/batch';
+import { notAbout } from '../../helpers/consignments';
 import { consignmentReference } from '../../helpers/fields';
-import { withConsignmentReference } from '../../helpers/lists';
+import { runPerItem } from '../../helpers/items';
+import type { ItemTask } from '../../helpers/items';
+import { isRecord, listOf, referenceFromLink } from '../../helpers/lists';
 import { assertWellFormed } from '../../helpers/parameters';
+import { readRunSettings } from '../../helpers/settings';
+import { sortedProApiRequest, sortedProPath } from '../../transport';
+import type { SortedProCallContext } from '../../transport';
 import type { OperationOption } from '../types';
-import { InputError, brokenTextPath, consignmentFromJson } from './consignmentBody';
+import {
+	InputError,
+	brokenTextPath,
+	consignmentFromJson,
+	metadataEntries,
+	tagList,
+} from './consignmentBody';
+import { updateRequest } from './consignmentUpdate';
+import type { ConsignmentChanges } from './consignmentUpdate';
 
 export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a consignment',
-	description: 'Replace the details of a consignment that is not allocated yet',
+	description:
+		'Change some details of a consignment that is not allocated yet; everything else stays as it is',
 };
+
+const STATE_RULE =
+	'SortedPRO only updates consignments that are not allocated yet (Unallocated or Allocation Failed): deallocate it first (Allocation > Deallocate), update it, then allocate it again.';
 
 export const description: INodeProperties[] = [
 	consignmentReference.property,
 	{
-		displayName: 'Consignment (JSON)',
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'The details to change; the node reads the consignment first and keeps the rest',
+		options: [
+			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				description: 'Entries to set, by key; other entries stay',
+				options: [
+					{
+						displayName: 'Entry',
+						name: 'entry',
+						values: [
+							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Shipping Date',
+				name: 'shippingDate',
+				type: 'dateTime',
+				default: '',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. web-order, priority',
+				description: "Comma-separated tags that replace the consignment's tags",
+			},
+			{
+				displayName: 'Your Reference',
+				name: 'customerReference',
+				type: 'string',
+				default: '',
+				description:
+					'Your own reference for the consignment, e.g. the order number (ConsignmentReferenceProvidedByCustomer)',
+			},
+		],
+	},
+	{
+		displayName: 'Other Changes (JSON)',
 		name: 'consignmentJson',
 		type: 'json',
-		required: true,
-		default: '{\n  "Packages": [],\n  "Addresses": []\n}',
+		default: '{}',
 		description:
-			"The whole consignment as SortedPRO's PUT /consignments takes it (as Get returns it); its ConsignmentReference is set from the field above",
+			'Any other fields of SortedPRO\'s Update Consignment, e.g. { "RequestedDeliveryDate": { "Date": "2026-12-24" } }. Each field replaces the consignment\'s; an address in Addresses changes the address of the same AddressType. Fields not named here stay as they are.',
 	},
 ];
 
-interface Task extends ConsignmentTask {
-	body: IDataObject;
+export const shape = 'perItem';
+
+interface Task extends ItemTask {
+	consignmentReference: string;
+	changes: ConsignmentChanges;
 }
 
-export const call: ConsignmentCall<Task> = {
-	read: (context, itemIndex) => {
-		const reference = consignmentReference.read(context, itemIndex);
-		let body: IDataObject;
-		try {
-			body = consignmentFromJson(
-				context.getNodeParameter('consignmentJson', itemIndex, ''),
-				itemIndex,
-			);
-		} catch (error) {
-			const description = error instanceof InputError ? error.description : undefined;
-			const message = (error as Error).message.replace('"JSON Body"', '"Consignment (JSON)"');
-			throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-		}
-		const broken = brokenTextPath(body, 'Consignment (JSON)');
-		if (broken) assertWellFormed(context, broken.text, broken.path, itemIndex);
-		return {
+function readChanges(context: IExecuteFunctions, itemIndex: number): ConsignmentChanges {
+	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	let json: IDataObject;
+	try {
+		const raw = context.getNodeParameter('consignmentJson', itemIndex, '{}');
+		json = typeof raw === 'string' && raw.trim() === '' ? {} : consignmentFromJson(raw, itemIndex);
+	} catch (error) {
+		const description = error instanceof InputError ? error.description : undefined;
+		const message = (error as Error).message.replace('"JSON Body"', '"Other Changes (JSON)"');
+		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+	}
+	const broken = brokenTextPath(json, 'Other Changes (JSON)');
+	if (broken) assertWellFormed(context, broken.text, broken.path, itemIndex);
+	const changes: ConsignmentChanges = { json };
+	if (typeof fields.shippingDate === 'string' && fields.shippingDate)
+		changes.shippingDate = fields.shippingDate;
+	if (typeof fields.customerReference === 'string' && fields.customerReference.trim())
+		changes.yourReference = fields.customerReference.trim();
+	if (typeof fields.tags === 'string') changes.tags = tagList(fields.tags);
+	const metadata = metadataEntries(fields.metadata);
+	if (metadata.length) changes.metadata = metadata;
+	const nothing =
+		Object.keys(json).length === 0 &&
+		changes.shippingDate === undefined &&
+		changes.yourReference === undefined &&
+		changes.tags === undefined &&
+		!changes.metadata;
+	if (nothing) {
+		throw new NodeOperationError(context.getNode(), `Nothing to update in item ${itemIndex}`, {
 			itemIndex,
-			consignmentReference: reference,
-			body: { ...body, ConsignmentReference: reference },
-		};
-	},
-	action: (subject) => `update ${subject}`,
-	stateRule:
-		'SortedPRO only updates consignments that are not allocated yet (Unallocated or Allocation Failed): deallocate it first (Allocation > Deallocate), update it, then allocate it again.',
-	single: ({ body }) => ({ method: 'PUT', path: '/consignments', body, answer: 'jsonOrEmpty' }),
-	output: (_context, task, answer) => ({
-		...withConsignmentReference(answer, task.consignmentReference),
-		Updated: true,
-	}),
-};
+			description:
+				'Add a field under Update Fields, or a field in Other Changes (JSON). Nothing was sent to SortedPRO.',
+		});
+	}
+	return changes;
+}
+
+/** Why SortedPRO's answer to the update is not "done", or undefined when it is. */
+function updateProblem(answer: unknown, reference: string): string | undefined {
+	// Documented: [{ "Rel": "Link", "Href": ".../consignments/EC-…" }]; nothing at all is tolerated.
+	if (answer === undefined) return undefined;
+	const entries = (isRecord(answer) ? [answer] : listOf(answer)).filter(isRecord);
+	const refused = entries.find((entry) => !succeeded(entry));
+	if (refused) {
+		return typeof refused.Message === 'string' && refused.Message.trim()
+			? refused.Message.trim()
+			: 'SortedPRO reported the update as failed and gave no reason';
+	}
+	const named = entries.map((entry) => referenceFromLink(entry.Href)).filter(Boolean);
+	const other = named.find((linked) => linked !== reference);
+	if (other) return `SortedPRO's answer links to consignment ${other}, not ${reference}`;
+	return undefined;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const settings = await readRunSettings(this);
+	return await runPerItem<Task>(
+		this,
+		items,
+		{
+			read: (itemIndex) => ({
+				itemIndex,
+				consignmentReference: consignmentReference.read(this, itemIndex),
+				changes: readChanges(this, itemIndex),
+			}),
+			send: async ({ itemIndex, consignmentReference: reference, changes }) => {
+				const about: SortedProCallContext = {
+					action: `update consignment ${reference}`,
+					notFound: `consignment ${reference}`,
+					stateRule: STATE_RULE,
+					consignmentReference: reference,
+					itemIndex,
+				};
+				const fail = (problem: string, description: string) =>
+					new NodeOperationError(this.getNode(), `Could not ${about.action}: ${problem}`, {
+						itemIndex,
+						description,
+					});
+				// 1. Read: the update is built from the consignment as SortedPRO has it now.
+				const current = await sortedProApiRequest.call(
+					this,
+					{ method: 'GET', path: sortedProPath`/consignments/${reference}` },
+					{ ...about, action: `read consignment ${reference} before updating it` },
+					settings.request,
+				);
+				const foreign = notAbout(current, reference);
+				if (foreign) {
+					throw fail(
+						foreign,
+						'Nothing was changed: the update is only sent once the consignment has been read back.',
+					);
+				}
+				// 2. Modify and write the whole consignment.
+				const { body, changed } = updateRequest(
+					reference,
+					current as Record<string, unknown>,
+					changes,
+				);
+				const answer = await sortedProApiRequest.call(
+					this,
+					{ method: 'PUT', path: '/consignments', body, answer: 'jsonOrEmpty' },
+					about,
+					settings.request,
+				);
+				const problem = updateProblem(answer, reference);
+				if (problem) {
+					throw fail(problem, `${STATE_RULE} Check the consignment in SortedPRO.`);
+				}
+				return {
+					ConsignmentReference: reference,
+					Updated: true,
+					Changed: changed,
+					...(Array.isArray(answer) ? { ApiLinks: answer as IDataObject[] } : {}),
+				};
+			},
+		},
+		settings.concurrency,
+	);
+}

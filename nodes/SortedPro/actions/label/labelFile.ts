@@ -53,6 +53,14 @@ export function isFormatOption(value: string): boolean {
 	);
 }
 
+const KNOWN = [PDF, PNG, ZPL];
+
+/** Base64 text as bytes, or undefined when it is not base64. */
+function decodeBase64(text: string): Buffer | undefined {
+	if (!text || !/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1) return undefined;
+	return Buffer.from(text, 'base64');
+}
+
 /** Fewer bytes than this cannot be a printable label. */
 export const MIN_LABEL_BYTES = 16;
 
@@ -72,16 +80,29 @@ export function readLabelFile(
 ): LabelFileResult {
 	const base64 = typeof file === 'string' ? file.replace(/\s+/g, '') : '';
 	if (!base64) return { ok: false, problem: 'held no label file' };
-	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 === 1) {
-		return { ok: false, problem: 'held a label file that is not valid base64' };
+	const once = decodeBase64(base64);
+	if (!once) return { ok: false, problem: 'held a label file that is not valid base64' };
+	const asked = LABEL_FORMATS[formatOption];
+	const formatOf = (bytes: Buffer) =>
+		asked
+			? asked.matches(bytes)
+				? asked
+				: undefined
+			: KNOWN.find((known) => known.matches(bytes));
+	// SortedPRO's own documented label examples hold base64 of the base64 text of the file
+	// (decoded once: "JVBERi0x…", twice: "%PDF-1.4"). The second decoding is used only when
+	// the first is not the format and is itself base64 text whose decoding is.
+	let bytes = once;
+	let format = formatOf(once);
+	if (!format) {
+		const twice = decodeBase64(once.toString('latin1').replace(/\s+/g, ''));
+		const inner = twice && formatOf(twice);
+		if (twice && inner) [bytes, format] = [twice, inner];
 	}
-	const bytes = Buffer.from(base64, 'base64');
 	if (bytes.length < MIN_LABEL_BYTES) {
 		return { ok: false, problem: `held a label file of only ${bytes.length} bytes` };
 	}
-	const asked = LABEL_FORMATS[formatOption];
-	const format = asked ?? [PDF, PNG, ZPL].find((candidate) => candidate.matches(bytes));
-	if (!format || !format.matches(bytes)) {
+	if (!format) {
 		return {
 			ok: false,
 			problem: asked

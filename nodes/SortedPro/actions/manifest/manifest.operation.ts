@@ -28,6 +28,8 @@ export const call: ConsignmentCall = {
 	stateRule:
 		'Only consignments in state Allocated, Manifest Failed or Ready To Ship can be manifested.',
 	doneStates: ['Manifested'],
+	// help/manifesting_consignments.md: 200 or 202 Accepted; a 202 is never sent again.
+	acceptedLater: true,
 	list: (tasks) => ({
 		method: 'PUT',
 		path: '/consignments/manifest',
