@@ -96,11 +96,12 @@ export interface SearchPage {
 
 /**
  * A search answer (`GET /consignments/{take}/{skip}`, SDK MatchingConsignmentsResponse), or
- * undefined when it is not one. A bare list of summaries is accepted too; anything else is
- * not read as "nothing found".
+ * undefined when it is not one. Unless `documentedOnly`, a bare list of summaries is accepted
+ * too; anything else is never read as "nothing found".
  */
-export function searchPageOf(answer: unknown): SearchPage | undefined {
-	if (Array.isArray(answer)) return { summaries: answer.filter(isRecord) };
+export function searchPageOf(answer: unknown, documentedOnly = false): SearchPage | undefined {
+	if (Array.isArray(answer))
+		return documentedOnly ? undefined : { summaries: answer.filter(isRecord) };
 	if (!isRecord(answer)) return undefined;
 	const { Count, ConsignmentSummaries } = answer;
 	if (ConsignmentSummaries === null && Count === 0) return { count: 0, summaries: [] };

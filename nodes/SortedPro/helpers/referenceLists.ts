@@ -17,7 +17,7 @@ export interface ReferenceList {
 // SubscriptionMpdCarrierServiceResponse) but not its fields, and documents neither the service
 // groups' nor the shipping locations' answers: the keys are tried in order.
 export const SERVICE_GROUPS: ReferenceList = {
-	path: '/servicegroups/',
+	path: '/servicegroups',
 	what: 'carrier service groups',
 	codeKeys: [
 		'ServiceGroupCode',
@@ -30,14 +30,14 @@ export const SERVICE_GROUPS: ReferenceList = {
 };
 
 export const CARRIER_SERVICES: ReferenceList = {
-	path: '/carrierservices/',
+	path: '/carrierservices',
 	what: 'carrier services',
 	codeKeys: ['Reference', 'MpdCarrierServiceReference', 'CarrierServiceReference', 'Code'],
 	nameKeys: ['Name', 'CarrierServiceName', 'DisplayName', 'Description'],
 };
 
 export const SHIPPING_LOCATIONS: ReferenceList = {
-	path: '/shippingLocations/',
+	path: '/shippinglocations',
 	what: 'shipping locations',
 	codeKeys: ['Reference', 'ShippingLocationReference', 'Code'],
 	nameKeys: ['Name', 'ShippingLocationName', 'DisplayName', 'Description'],

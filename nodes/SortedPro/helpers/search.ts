@@ -23,6 +23,8 @@ export interface SearchBounds {
 	maxPages: number;
 	/** A time (Date.now()) after which no further page is asked for. */
 	deadline?: number;
+	/** Only SortedPRO's documented `{ Count, ConsignmentSummaries }` counts as an answer. */
+	documentedOnly?: boolean;
 }
 
 export interface SearchResult {
@@ -61,7 +63,7 @@ export async function searchConsignments(
 			about,
 			request,
 		);
-		const found = searchPageOf(answer);
+		const found = searchPageOf(answer, bounds.documentedOnly);
 		if (!found) {
 			throw sortedProAnswerError(
 				context.getNode(),

@@ -33,7 +33,7 @@ export async function findByYourReference(
 	const { summaries, stopped } = await searchConsignments(
 		context,
 		{ [YOUR_REFERENCE_TERM]: yourReference },
-		{ limit: Infinity, pageSize: PAGE_SIZE, maxPages: MAX_PAGES },
+		{ limit: Infinity, pageSize: PAGE_SIZE, maxPages: MAX_PAGES, documentedOnly: true },
 		{ action, notFound: 'the consignment search', itemIndex },
 		request,
 	);
@@ -43,7 +43,19 @@ export async function findByYourReference(
 			description: `${nothingDone} ${advice}`,
 		});
 	// SortedPRO's search may match more loosely (ORDER-1 in ORDER-10): only an exact match counts.
+	// A summary that does not even contain the reference means the search term was not applied
+	// (a proxy, another route): then nothing the answer says can be trusted.
 	const yours = summaries.filter((summary) => yourReferenceOf(summary) === yourReference);
+	const needle = yourReference.toLowerCase();
+	const unrelated = summaries.find(
+		(summary) => !yourReferenceOf(summary).toLowerCase().includes(needle),
+	);
+	if (unrelated) {
+		throw fail(
+			`SortedPRO's search answered with consignment ${referenceOf(unrelated) || '(unnamed)'}, whose reference of yours is "${yourReferenceOf(unrelated)}", so it did not search by this reference`,
+			"Check the credential's Environment and Base URL: something other than SortedPRO's consignment search may be answering.",
+		);
+	}
 	if (stopped === 'pages' && yours.length <= 1) {
 		throw fail(
 			`SortedPRO's search for it matches more than ${PAGE_SIZE * MAX_PAGES} consignments, so the node cannot tell whether one has exactly this reference`,

@@ -210,7 +210,7 @@ export async function execute(
 				);
 				const answer = await sortedProApiRequest.call(
 					this,
-					{ method: 'PUT', path: '/consignments', body, answer: 'jsonOrEmpty' },
+					{ method: 'PUT', path: '/consignments/', body, answer: 'jsonOrEmpty' },
 					about,
 					settings.request,
 				);

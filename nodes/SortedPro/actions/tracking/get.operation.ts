@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requireAbout } from '../../helpers/consignmentCall';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
-import { withConsignmentReference } from '../../helpers/lists';
 import { sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
 
@@ -21,9 +21,15 @@ export const call: ConsignmentCall = {
 		method: 'GET',
 		path: sortedProPath`/tracking/${consignmentReference}`,
 	}),
-	// One output item per consignment: a bare list of events is kept under Events.
-	output: (_context, task, answer) =>
-		Array.isArray(answer) && answer.length !== 1
+	// help/using_pros_tracking_api.md: { ConsignmentReferenceForAllLegsAssignedByMpd,
+	// TrackedPackages: [{ PackageReferenceForAllLegsAssignedByMpd, Legs: [{ Events }] }] }, which
+	// must be about this consignment. One output item per consignment; a bare list of events
+	// (not documented, tolerated) is kept under Events.
+	output: (context, task, answer) =>
+		Array.isArray(answer)
 			? { ConsignmentReference: task.consignmentReference, Events: answer }
-			: withConsignmentReference(answer, task.consignmentReference),
+			: {
+					...requireAbout(context, task, answer, 'get the tracking events'),
+					ConsignmentReference: task.consignmentReference,
+				},
 };

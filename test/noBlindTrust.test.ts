@@ -1,0 +1,364 @@
+/**
+ * No answer is trusted blindly: look-ups and read-backs count only when they are about the
+ * consignment asked for, in the expected state; empty, ambiguous or foreign answers are errors,
+ * never successes and never a reason to create again; an update deletes nothing it was not
+ * asked to change. Engine tests with nock answering in SortedPRO's documented shapes.
+ */
+import type nock from 'nock';
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { operationWorkflow, runWorkflow } from './helpers/engine';
+import { sortedPro } from './helpers/sortedPro';
+import {
+	OTHER_REF,
+	REF,
+	allocationSummary,
+	consignment,
+	link,
+	searchAnswer,
+	summary,
+} from './contracts/documented';
+
+const continueOnFail = { onError: 'continueRegularOutput' as const };
+const lookup = () =>
+	sortedPro().get('/consignments/100/0').query({ referenceProvidedByCustomer: 'ORDER-1' });
+const createFromJson = (ifYourReferenceExists = 'returnExisting') =>
+	operationWorkflow(
+		'consignment',
+		'create',
+		{
+			inputMode: 'json',
+			jsonBody: JSON.stringify({
+				ConsignmentReferenceProvidedByCustomer: 'ORDER-1',
+				Packages: [{ Weight: { Value: 1, Unit: 'Kg' } }],
+				Addresses: [{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1' }],
+			}),
+			ifYourReferenceExists,
+		},
+		continueOnFail,
+	);
+const getByYourReference = () =>
+	operationWorkflow(
+		'consignment',
+		'getByClientReference',
+		{ clientReference: 'ORDER-1' },
+		continueOnFail,
+	);
+
+describe('Your Reference look-ups', () => {
+	test.each([
+		['an empty list', []],
+		['an empty object', {}],
+		['null summaries with a count', { Count: 3, ConsignmentSummaries: null }],
+	])('a look-up answered with %s is an error, and nothing is created', async (_what, answer) => {
+		const api = lookup().reply(200, answer as nock.Body);
+		const create = sortedPro()
+			.post('/consignments')
+			.reply(201, [link(REF)]);
+
+		const { output } = await runWorkflow(createFromJson(), [{}]);
+
+		expect(api.isDone()).toBe(true);
+		expect(create.isDone()).toBe(false);
+		expect(output?.[0].json.error).toMatch(/look for a consignment with your reference ORDER-1/);
+		expect(output?.[0].json.existing).toBeUndefined();
+	});
+
+	test("ORDER-999's consignment is never taken for ORDER-1's, and nothing is created", async () => {
+		lookup().reply(200, searchAnswer(summary('EC-999', 'Allocated', 'ORDER-999')));
+		const create = sortedPro()
+			.post('/consignments')
+			.reply(201, [link(REF)]);
+
+		const { output } = await runWorkflow(createFromJson(), [{}]);
+
+		expect(create.isDone()).toBe(false);
+		expect(output?.[0].json.error).toMatch(/did not search by this reference/);
+		expect(output?.[0].json.ConsignmentReference).not.toBe('EC-999');
+	});
+
+	test('two consignments with the reference: an error naming both, never a silent pick', async () => {
+		lookup().reply(
+			200,
+			searchAnswer(
+				summary(REF, 'Allocated', 'ORDER-1'),
+				summary(OTHER_REF, 'Unallocated', 'ORDER-1'),
+			),
+		);
+		const create = sortedPro()
+			.post('/consignments')
+			.reply(201, [link('EC-NEW')]);
+
+		const { output } = await runWorkflow(createFromJson(), [{}]);
+
+		expect(create.isDone()).toBe(false);
+		expect(output?.[0].json.error).toContain(
+			`2 consignments with this reference (${REF}, ${OTHER_REF})`,
+		);
+	});
+
+	test('a search that is not paging (more than its bound) is an error, not "none"', async () => {
+		const page = (skip: number) =>
+			searchAnswer(
+				...Array.from({ length: 100 }, (_unused, index) =>
+					summary(`EC-${skip + index}`, 'Allocated', `ORDER-1${skip + index}`),
+				),
+			);
+		const api = sortedPro();
+		for (let skip = 0; skip < 1000; skip += 100)
+			api
+				.get(`/consignments/100/${skip}`)
+				.query({ referenceProvidedByCustomer: 'ORDER-1' })
+				.reply(200, { ...page(skip), Count: 5000 });
+		const create = sortedPro()
+			.post('/consignments')
+			.reply(201, [link(REF)]);
+
+		const { output } = await runWorkflow(createFromJson(), [{}]);
+
+		expect(api.isDone()).toBe(true);
+		expect(create.isDone()).toBe(false);
+		expect(output?.[0].json.error).toMatch(/matches more than 1000 consignments/);
+	});
+
+	test('Get By Your Reference: none, two, and a read-back of another consignment are errors', async () => {
+		lookup().reply(200, searchAnswer());
+		lookup().reply(
+			200,
+			searchAnswer(
+				summary(REF, 'Allocated', 'ORDER-1'),
+				summary(OTHER_REF, 'Allocated', 'ORDER-1'),
+			),
+		);
+		lookup().reply(200, searchAnswer(summary(REF, 'Allocated', 'ORDER-1')));
+		sortedPro()
+			.get(`/consignments/${REF}`)
+			.reply(200, consignment(OTHER_REF, 'Allocated', 'ORDER-1'));
+
+		const { output } = await runWorkflow(getByYourReference(), [{}, {}, {}]);
+
+		expect(output?.map((item) => item.json.error)).toEqual([
+			'SortedPRO has no consignment with your reference ORDER-1',
+			expect.stringContaining('2 consignments with this reference'),
+			expect.stringContaining(`about consignment ${OTHER_REF}, not ${REF}`),
+		]);
+	});
+});
+
+describe('read-backs', () => {
+	const allocate = (options: Record<string, string> = {}) =>
+		operationWorkflow(
+			'allocation',
+			'allocateWithServiceGroup',
+			{
+				consignmentReference: REF,
+				serviceGroup: { __rl: true, mode: 'id', value: 'NEXTDAY' },
+				options,
+			},
+			continueOnFail,
+		);
+	const refused = (message: string) => ({ Code: 'BadRequest', Message: message });
+
+	test('Return Current Allocation: a read-back of another consignment keeps the refusal', async () => {
+		sortedPro()
+			.put(`/allocation/${REF}/allocatewithservicegroup/NEXTDAY`)
+			.reply(400, refused(`Consignment ${REF} is in state Allocated and cannot be allocated`))
+			.get(`/consignments/${REF}`)
+			.reply(200, consignment(OTHER_REF, 'Allocated'));
+
+		const { output } = await runWorkflow(allocate({ ifAlreadyAllocated: 'returnCurrent' }), [{}]);
+
+		expect(output?.[0].json.error).toMatch(/cannot be allocated/);
+		expect(output?.[0].json.alreadyAllocated).toBeUndefined();
+	});
+
+	test('Return Current Allocation: a refusal for another reason is never turned into a success', async () => {
+		const api = sortedPro()
+			.put(`/allocation/${REF}/allocatewithservicegroup/NEXTDAY`)
+			.reply(400, refused('No carrier service in the group is eligible for this consignment'));
+		const readBack = sortedPro()
+			.get(`/consignments/${REF}`)
+			.reply(200, { Reference: REF, ConsignmentState: 'Allocated' });
+
+		const { output } = await runWorkflow(allocate({ ifAlreadyAllocated: 'returnCurrent' }), [{}]);
+
+		expect(api.isDone()).toBe(true);
+		expect(readBack.isDone()).toBe(false);
+		expect(output?.[0].json.error).toMatch(/No carrier service/);
+	});
+
+	test('Return Current Allocation: Allocated without a carrier service is not an allocation', async () => {
+		sortedPro()
+			.put(`/allocation/${REF}/allocatewithservicegroup/NEXTDAY`)
+			.reply(400, refused(`Consignment ${REF} is in state Allocated and cannot be allocated`))
+			.get(`/consignments/${REF}`)
+			.reply(200, { Reference: REF, ConsignmentState: 'Allocated', Allocation: null });
+
+		const { output } = await runWorkflow(allocate({ ifAlreadyAllocated: 'returnCurrent' }), [{}]);
+
+		expect(output?.[0].json.error).toMatch(/cannot be allocated/);
+	});
+
+	test('Return Current Allocation: the consignment asked for, Allocated, maps like a fresh allocation', async () => {
+		sortedPro()
+			.put(`/allocation/${REF}/allocatewithservicegroup/NEXTDAY`)
+			.reply(400, refused(`Consignment ${REF} is in state Allocated and cannot be allocated`))
+			.get(`/consignments/${REF}`)
+			.reply(200, consignment(REF, 'Allocated'));
+
+		const { output } = await runWorkflow(allocate({ ifAlreadyAllocated: 'returnCurrent' }), [{}]);
+
+		const fresh = allocationSummary(REF);
+		expect(output?.[0].json).toMatchObject({
+			ConsignmentReference: REF,
+			State: 'Allocated',
+			CarrierReference: fresh.CarrierReference,
+			CarrierName: fresh.CarrierName,
+			CarrierServiceReference: fresh.CarrierServiceReference,
+			CarrierServiceName: fresh.CarrierServiceName,
+			alreadyAllocated: true,
+		});
+	});
+
+	test('202 Accepted with a read-back of another consignment: a success that reports no state', async () => {
+		const put = sortedPro()
+			.put(`/allocation/${REF}/allocatewithservicegroup/NEXTDAY`)
+			.once()
+			.reply(202);
+		sortedPro().get(`/consignments/${REF}`).reply(200, consignment(OTHER_REF, 'Allocated'));
+
+		const { output } = await runWorkflow(allocate(), [{}]);
+
+		expect(put.isDone()).toBe(true);
+		expect(output?.[0].json).toMatchObject({
+			ConsignmentReference: REF,
+			Accepted: true,
+			State: null,
+		});
+		expect(output?.[0].json.error).toBeUndefined();
+		expect(String(output?.[0].json.StateNote)).not.toMatch(/again/i);
+	});
+
+	test('a 202 to a call that does not document it is not taken for an answer', async () => {
+		sortedPro().get(`/consignments/${REF}`).reply(202);
+
+		const { output } = await runWorkflow(
+			operationWorkflow('consignment', 'get', { consignmentReference: REF }, continueOnFail),
+			[{}],
+		);
+
+		expect(output?.[0].json.error).toMatch(/an empty answer/);
+	});
+
+	test('Get and Get Status answering about another consignment are errors', async () => {
+		sortedPro()
+			.get(`/consignments/${REF}`)
+			.reply(200, consignment(OTHER_REF))
+			.get(`/consignments/${REF}/status`)
+			.reply(200, { ConsignmentReferenceForAllLegsAssignedByMpd: OTHER_REF, Status: 'Allocated' });
+
+		const get = await runWorkflow(
+			operationWorkflow('consignment', 'get', { consignmentReference: REF }, continueOnFail),
+			[{}],
+		);
+		const status = await runWorkflow(
+			operationWorkflow('consignment', 'getStatus', { consignmentReference: REF }, continueOnFail),
+			[{}],
+		);
+
+		expect(get.output?.[0].json.error).toMatch(`about consignment ${OTHER_REF}`);
+		expect(status.output?.[0].json.error).toMatch(`about consignment ${OTHER_REF}`);
+	});
+});
+
+describe('Update', () => {
+	const update = (parameters: INode['parameters']) =>
+		operationWorkflow(
+			'consignment',
+			'update',
+			{ consignmentReference: REF, ...parameters },
+			continueOnFail,
+		);
+
+	test('answered 200 { IsSuccess: false } is an error, never Updated', async () => {
+		sortedPro()
+			.get(`/consignments/${REF}`)
+			.reply(200, consignment(REF))
+			.put('/consignments/')
+			.reply(200, {
+				IsSuccess: false,
+				Message: 'Consignment cannot be updated in its current state',
+			});
+
+		const { output } = await runWorkflow(update({ updateFields: { tags: 'priority' } }), [{}]);
+
+		expect(output?.[0].json.Updated).toBeUndefined();
+		expect(output?.[0].json.error).toMatch(/cannot be updated in its current state/);
+	});
+
+	test('changing the tags sends every other field as it was read: nothing is deleted', async () => {
+		let sent: IDataObject | undefined;
+		sortedPro()
+			.get(`/consignments/${REF}`)
+			.reply(200, consignment(REF))
+			.put('/consignments/', (body: IDataObject) => ((sent = body), true))
+			.reply(200, [link(REF)]);
+
+		const { output } = await runWorkflow(
+			update({
+				updateFields: {
+					tags: 'priority, fragile',
+					metadata: { entry: [{ key: 'Gift', value: 'yes' }] },
+				},
+				consignmentJson: JSON.stringify({
+					Addresses: [{ AddressType: 'Destination', Town: 'Manchester' }],
+				}),
+			}),
+			[{}],
+		);
+
+		const before = consignment(REF);
+		expect(output?.[0].json).toMatchObject({ Updated: true, ConsignmentReference: REF });
+		expect(sent).toMatchObject({
+			Reference: REF,
+			ShippingDate: before.ShippingDate,
+			RequestedDeliveryDate: before.RequestedDeliveryDate,
+			ConsignmentReferenceProvidedByCustomer: 'ORDER-1001',
+			Tags: ['priority', 'fragile'],
+			MetaData: [
+				{ KeyValue: 'Channel', StringValue: 'Web' },
+				{ KeyValue: 'Gift', StringValue: 'yes' },
+			],
+		});
+		const addresses = sent?.Addresses as IDataObject[];
+		expect(addresses).toHaveLength(2);
+		expect(addresses[0]).toEqual((before.Addresses as IDataObject[])[0]);
+		expect(addresses[1]).toMatchObject({
+			AddressLine1: '13 Porter Street',
+			Postcode: 'M1 5WG',
+			Town: 'Manchester',
+		});
+		expect((sent?.Packages as IDataObject[])[0]).toMatchObject({
+			Reference: 'EP-000-05E-YRQ',
+			Weight: { Value: 0.5, Unit: 'Kg' },
+		});
+	});
+
+	test('a read-back of another consignment: nothing is sent', async () => {
+		sortedPro().get(`/consignments/${REF}`).reply(200, consignment(OTHER_REF));
+		const put = sortedPro()
+			.put('/consignments/')
+			.reply(200, [link(REF)]);
+
+		const { output } = await runWorkflow(update({ updateFields: { tags: 'priority' } }), [{}]);
+
+		expect(put.isDone()).toBe(false);
+		expect(output?.[0].json.error).toMatch(`about consignment ${OTHER_REF}`);
+	});
+
+	test('no change at all is refused before anything is sent', async () => {
+		const { output } = await runWorkflow(update({}), [{}]);
+
+		expect(output?.[0].json.error).toBe('Nothing to update in item 0');
+	});
+});
