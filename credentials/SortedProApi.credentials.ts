@@ -169,7 +169,7 @@ export class SortedProApi implements ICredentialType {
 	// key. It goes through `authenticate` above (so redirects are not followed), and n8n
 	// shows the rule's message for the answer's status instead of a bare "Unauthorized".
 	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/servicegroups/' },
+		request: { method: 'GET', url: '/servicegroups' },
 		rules: [
 			...[401, 403].map((value) => ({
 				type: 'responseCode' as const,

@@ -7,15 +7,41 @@
  *
  *   node simulator/server.js [--port 4010] [--api-key KEY] [--consignments 300]
  *                            [--latency-ms 0] [--fault-rate 0] [--faults 429,503,reset,stall,drop]
- *                            [--fault-seed 1]
+ *                            [--fault-seed 1] [--accept-202 REGEX] [--accept-202-delay-ms 0]
  *
  * Control endpoints (no key needed, loopback only) live under /__sim:
  *   GET  /__sim/state                       states and allocation counts of all consignments
  *   GET  /__sim/requests                    how many API requests were answered, by outcome
  *   POST /__sim/consignments {count, weightKg?, country?}   add unallocated consignments
- *   POST /__sim/config {latencyMs?, perConsignmentMs?, rateLimit?, faultRate?, faults?, faultSeed?, faultPaths?}
+ *   POST /__sim/config {latencyMs?, perConsignmentMs?, rateLimit?, faultRate?, faults?, faultSeed?, faultPaths?,
+ *                       accept202?, accept202DelayMs?}
  *   POST /__sim/reset {consignments?}       back to the seed data
- *   POST /__sim/advance {references, state}  moves consignments to a state (Manifested, Allocation Failed, ...), for the trigger
+ *   POST /__sim/advance {references, state}  moves consignments to a state, for the trigger; the state is
+ *                                            stored in the SDK enum's spelling ("Allocation Failed" and
+ *                                            "AllocationFailed" both give AllocationFailed, "Ready To Ship" ReadyToShip)
+ *
+ * Accepted (202) answers: `accept202` (config, or the createSimulator option) is a regular expression
+ * on the request path, e.g. "^/allocation/" or "deallocate|manifest"; null or "" turns it off (the
+ * default). Allocation, deallocate and manifest calls whose path matches answer 202 with an EMPTY
+ * body, as SortedPRO may for work it does later: the consignment moves to the intermediate state
+ * (Allocating, or Manifesting; a deallocation keeps its state), and the work is completed
+ * `accept202DelayMs` later (default 0: right after the answer), allocations with the cheapest
+ * eligible service then, as usual (or AllocationFailed when none is). Calls the state does not
+ * allow, or for consignments that do not exist, are still refused at once (400, 404); list calls
+ * answer 202 for the whole list and do the work for each consignment they could.
+ *
+ * The answers are SortedPRO's documented shapes (see sortedpro.js): the Consignment on
+ * GET /consignments/{ref} (ConsignmentState, Allocation, FailedAllocation, ConsignmentLegs, ...),
+ * { Count, ConsignmentSummaries } on GET /consignments/{take}/{skip}, the Consignment Status
+ * Response on .../status, [ApiLink] on POST /consignments (201) and PUT /consignments (200, the
+ * reference in Reference), [Allocation Summary] on a single-consignment allocation, WithMessage
+ * results ({ IsSuccess, Message, Data, ApiLinks }) per consignment on list calls,
+ * { File, ContentType } on labels (a PDF's File is base64 of its base64 text, as documented),
+ * { CommercialInvoiceDocuments, CN22Documents, CN23Documents } on /consignments/docs/{ref},
+ * the QuoteResult on /quotes/consignment/{ref}, { ConsignmentReferenceForAllLegsAssignedByMpd,
+ * TrackedPackages } on /tracking/{ref} and /tracking/flattened/{ref}, and
+ * { Success, ErrorMessage, MpdCarrierServices } on /carrierservices/. States are the SDK enum's
+ * names (Unallocated, AllocationFailed, ReadyToShip, ...).
  */
 const http = require('node:http');
 const { SortedProModel } = require('./sortedpro');
@@ -50,7 +76,14 @@ function parseJson(text) {
 	}
 }
 
-/** SortedPRO's routes: [method, pattern, handler(model, params, body, query)]. */
+/** Marks a route whose calls may be accepted (202) rather than done: see `accept202`. */
+const ACCEPTABLE = 'acceptable';
+
+/**
+ * SortedPRO's routes: [method, pattern, handler(model, params, body, query), ACCEPTABLE?].
+ * Any other path answers 404 (there is no GET /consignments/clientReference/{ref}: it is not
+ * in SortedPRO's documentation; your reference is a search term).
+ */
 const ROUTES = [
 	[
 		'GET',
@@ -73,14 +106,7 @@ const ROUTES = [
 				: m.error(404, 'NotFound', `Carrier service group ${code} was not found`);
 		},
 	],
-	[
-		'GET',
-		/^\/carrierservices\/?$/,
-		(m) => ({
-			status: 200,
-			body: m.carrierServices.map(({ Price, MaxWeightKg, Countries, ...service }) => service),
-		}),
-	],
+	['GET', /^\/carrierservices\/?$/, (m) => ({ status: 200, body: m.carrierServicesResponse() })],
 	[
 		'GET',
 		/^\/carriers\/getcarriers$/,
@@ -101,46 +127,46 @@ const ROUTES = [
 		'PUT',
 		/^\/allocation\/allocatewithservicegroup$/,
 		(m, _p, body) =>
-			m.forEach(
-				body?.ConsignmentReferences,
-				(reference) => m.allocateWithServiceGroup(reference, body?.MpdCarrierServiceGroupReference),
-				(r) => `Consignment ${r} has been allocated`,
+			m.allocateEach(body?.ConsignmentReferences, (reference) =>
+				m.allocateWithServiceGroup(reference, body?.MpdCarrierServiceGroupReference),
 			),
+		ACCEPTABLE,
 	],
 	[
 		'PUT',
 		/^\/allocation\/allocate$/,
 		(m, _p, body) =>
-			m.forEach(
-				body?.ConsignmentReferences,
-				(reference) => m.allocateWithDefaultRules(reference),
-				(r) => `Consignment ${r} has been allocated`,
+			m.allocateEach(body?.ConsignmentReferences, (reference) =>
+				m.allocateWithDefaultRules(reference),
 			),
+		ACCEPTABLE,
 	],
 	[
 		'PUT',
 		/^\/allocation\/allocatewithcarrierservice$/,
 		(m, _p, body) =>
-			m.forEach(
-				body?.ConsignmentReferences,
-				(reference) => m.allocateWithCarrierService(reference, body?.MpdCarrierServiceReference),
-				(r) => `Consignment ${r} has been allocated`,
+			m.allocateEach(body?.ConsignmentReferences, (reference) =>
+				m.allocateWithCarrierService(reference, body?.MpdCarrierServiceReference),
 			),
+		ACCEPTABLE,
 	],
 	[
 		'PUT',
 		/^\/allocation\/([^/]+)\/allocatewithservicegroup\/([^/]+)$/,
 		(m, [reference, group]) => m.allocateWithServiceGroup(reference, group),
+		ACCEPTABLE,
 	],
 	[
 		'PUT',
 		/^\/allocation\/([^/]+)\/allocatewithcheapestquote$/,
 		(m, [reference]) => m.allocateCheapest(reference),
+		ACCEPTABLE,
 	],
 	[
 		'PUT',
 		/^\/allocation\/([^/]+)\/allocatewithquote\/([^/]+)$/,
 		(m, [reference, quote]) => m.allocateWithQuote(reference, quote),
+		ACCEPTABLE,
 	],
 	['GET', /^\/quotes\/consignment\/([^/]+)$/, (m, [reference]) => m.quotesFor(reference)],
 	[
@@ -151,7 +177,9 @@ const ROUTES = [
 				body,
 				(reference) => m.deallocate(reference),
 				() => 'Consignment deallocation completed successfully',
+				() => null,
 			),
+		ACCEPTABLE,
 	],
 	[
 		'PUT',
@@ -161,6 +189,7 @@ const ROUTES = [
 				body,
 				(reference) => m.cancel(reference),
 				() => 'Consignment cancellation completed successfully',
+				() => null,
 			),
 	],
 	[
@@ -170,8 +199,10 @@ const ROUTES = [
 			m.forEach(
 				body?.ConsignmentReferences,
 				(reference) => m.manifest(reference),
-				(r) => `Consignment ${r} has been manifested`,
+				(r) => `Consignment ${r} has been manifested successfully.`,
+				(r) => [m.link('Link', `/consignments/${r}`)],
 			),
+		ACCEPTABLE,
 	],
 	[
 		'PUT',
@@ -180,26 +211,29 @@ const ROUTES = [
 			m.forEach(
 				body,
 				(reference) => m.setReadyToShip(reference),
-				(r) => `Consignment ${r} is ready to ship`,
+				() => 'Consignment marked as Ready To Ship completed successfully',
 			),
 	],
-	['PUT', /^\/consignments\/([^/]+)\/deallocate$/, (m, [reference]) => m.deallocate(reference)],
+	[
+		'PUT',
+		/^\/consignments\/setnotreadytoship$/,
+		(m, _p, body) =>
+			m.forEach(
+				body,
+				(reference) => m.setNotReadyToShip(reference),
+				() => 'Consignment set back to Allocated from Ready To Ship completed successfully',
+			),
+	],
+	[
+		'PUT',
+		/^\/consignments\/([^/]+)\/deallocate$/,
+		(m, [reference]) => m.deallocate(reference),
+		ACCEPTABLE,
+	],
 	['PUT', /^\/consignments\/([^/]+)\/cancel$/, (m, [reference]) => m.cancel(reference)],
 	['POST', /^\/consignments\/?$/, (m, _p, body) => m.create(body)],
 	['PUT', /^\/consignments\/?$/, (m, _p, body) => m.update(body)],
 	['GET', /^\/consignments\/docs\/([^/]+)$/, (m, [reference]) => m.documents(reference)],
-	[
-		'GET',
-		/^\/consignments\/clientReference\/([^/]+)$/,
-		(m, [yours]) => {
-			const found = [...m.consignments.values()].find(
-				(c) => c.ConsignmentReferenceProvidedByCustomer === yours,
-			);
-			return found
-				? { status: 200, body: m.view(found) }
-				: m.error(404, 'NotFound', `No consignment with your reference ${yours}`);
-		},
-	],
 	[
 		'GET',
 		/^\/consignments\/(\d+)\/(\d+)$/,
@@ -217,7 +251,8 @@ const ROUTES = [
 		/^\/labels\/([^/]+)(?:\/([^/]+))?$/,
 		(m, [reference, format]) => m.label(reference, undefined, format),
 	],
-	['GET', /^\/tracking\/(?:flattened\/)?([^/]+)$/, (m, [reference]) => m.tracking(reference)],
+	['GET', /^\/tracking\/flattened\/([^/]+)$/, (m, [reference]) => m.tracking(reference, true)],
+	['GET', /^\/tracking\/([^/]+)$/, (m, [reference]) => m.tracking(reference)],
 ];
 
 /** How many consignments a list call carries: its body is a list, or holds ConsignmentReferences. */
@@ -260,7 +295,7 @@ function rateLimiter() {
 /**
  * @param {{ apiKey?: string, consignments?: number, latencyMs?: number, perConsignmentMs?: number,
  *           rateLimit?: number, faultRate?: number, faults?: string[], faultSeed?: number,
- *           faultPaths?: string, stallMs?: number }} options
+ *           faultPaths?: string, stallMs?: number, accept202?: string, accept202DelayMs?: number }} options
  */
 function createSimulator(options = {}) {
 	const config = {
@@ -272,6 +307,9 @@ function createSimulator(options = {}) {
 		faults: options.faults ?? FAULT_KINDS,
 		faultPaths: options.faultPaths ? new RegExp(options.faultPaths) : null,
 		stallMs: options.stallMs ?? 120_000,
+		/** Allocation, deallocate and manifest calls on matching paths answer 202 (see the header). */
+		accept202: options.accept202 ? new RegExp(options.accept202) : null,
+		accept202DelayMs: options.accept202DelayMs ?? 0,
 	};
 	let random = seededRandom(options.faultSeed ?? 1);
 	const model = new SortedProModel({ consignments: options.consignments ?? 300 });
@@ -319,9 +357,14 @@ function createSimulator(options = {}) {
 			if (body?.faultPaths !== undefined)
 				config.faultPaths = body.faultPaths ? new RegExp(body.faultPaths) : null;
 			if (body?.faultSeed !== undefined) random = seededRandom(Number(body.faultSeed));
+			if (body?.accept202 !== undefined)
+				config.accept202 = body.accept202 ? new RegExp(body.accept202) : null;
+			if (body?.accept202DelayMs !== undefined)
+				config.accept202DelayMs = Math.max(0, Number(body.accept202DelayMs) || 0);
 			return send(response, 200, {
 				...config,
 				faultPaths: config.faultPaths?.source ?? null,
+				accept202: config.accept202?.source ?? null,
 				apiKey: undefined,
 			});
 		}
@@ -413,7 +456,16 @@ function createSimulator(options = {}) {
 				model.error(404, 'NotFound', `No endpoint ${request.method} ${path}`).body,
 			);
 
-		const outcome = route[2](model, segments, parsed.value, Object.fromEntries(url.searchParams));
+		const query = Object.fromEntries(url.searchParams);
+		const run = () => route[2](model, segments, parsed.value, query);
+		let outcome;
+		if (route[3] === ACCEPTABLE && config.accept202?.test(path)) {
+			// Accepted: the work is done later; a call refused outright keeps its error.
+			outcome = model.deferring(config.accept202DelayMs, run);
+			if (outcome.status < 300) outcome = { status: 202, body: '' };
+		} else {
+			outcome = run();
+		}
 		// "Succeed, then drop the response": SortedPRO acted, the client never hears of it.
 		if (fault === 'drop') return request.socket.destroy();
 		counts.answered += 1;
@@ -446,6 +498,7 @@ function createSimulator(options = {}) {
 		},
 		close() {
 			for (const timer of stalled) clearTimeout(timer);
+			model.cancelPending();
 			server.closeAllConnections?.();
 			return new Promise((resolve) => server.close(() => resolve()));
 		},
@@ -468,6 +521,8 @@ if (require.main === module) {
 		faultRate: Number(argValue(args, 'fault-rate', '0')),
 		faults: argValue(args, 'faults', FAULT_KINDS.join(',')).split(','),
 		faultSeed: Number(argValue(args, 'fault-seed', '1')),
+		accept202: argValue(args, 'accept-202', undefined),
+		accept202DelayMs: Number(argValue(args, 'accept-202-delay-ms', '0')),
 	});
 	simulator.listen(Number(argValue(args, 'port', '4010'))).then((baseUrl) => {
 		console.log(

@@ -4,17 +4,93 @@
  * prices and eligibility rules, service groups, allocation to the cheapest eligible
  * service, labels, manifest and tracking. No HTTP here (see server.js).
  *
- * Answers are { status, body } with SortedPRO's shapes: Allocation Summaries,
+ * Answers are { status, body } in SortedPRO's documented shapes (the v1 API's help pages
+ * and the SDK reference): Consignment, Matching Consignments Response with Consignment
+ * Summaries, Consignment Status Response, lists of ApiLink, lists of Allocation Summaries,
  * per-consignment list results ({ IsSuccess, Message, Data, ApiLinks }) and application
  * errors ({ Code, Message, CorrelationId, Details }).
+ *
+ * The stored records keep a few internal names the tests and scripts read (State,
+ * AllocationCount, ConsignmentReferenceProvidedByCustomer, Allocation, History); the
+ * HTTP views (view, summaryOf, status) use SortedPRO's names.
  */
 const { randomUUID } = require('node:crypto');
 const { smallPdf, smallPng, smallZpl } = require('./files');
 
-const ALLOCATABLE = ['Unallocated', 'Allocation Failed'];
-const DEALLOCATABLE = ['Allocated', 'Manifested', 'Manifest Failed'];
-const MANIFESTABLE = ['Allocated', 'Manifest Failed', 'Ready To Ship'];
+/** The SDK's ConsignmentState enum, as SortedPRO spells the states in its answers. */
+const STATES = [
+	'Unallocated',
+	'Allocating',
+	'AllocationFailed',
+	'Allocated',
+	'Manifesting',
+	'Manifested',
+	'ManifestFailed',
+	'Dispatched',
+	'AtDropOffPoint',
+	'Collected',
+	'CollectionFailed',
+	'InTransit',
+	'Delayed',
+	'OutForDelivery',
+	'DeliveryFailed',
+	'DeliveryFailedCardLeft',
+	'Delivered',
+	'PartiallyDelivered',
+	'AtCollectionPoint',
+	'ReturnToSender',
+	'ActionRequired',
+	'Missing',
+	'Lost',
+	'Damaged',
+	'Cancelling',
+	'Cancelled',
+	'InTransitWaiting',
+	'HeldByCarrier',
+	'ExchangeFailed',
+	'AtCustoms',
+	'CarrierUnableToCollect',
+	'DeliveredDamaged',
+	'ReadyToShip',
+];
+const ALLOCATABLE = ['Unallocated', 'AllocationFailed'];
+const DEALLOCATABLE = ['Allocated', 'Manifested', 'ManifestFailed'];
+const MANIFESTABLE = ['Allocated', 'ManifestFailed', 'ReadyToShip'];
 const NOT_CANCELLABLE = ['Cancelled', 'Dispatched', 'Collected', 'Delivered'];
+
+/** Folds a state's spellings together: "Allocation Failed", "allocation_failed", "AllocationFailed". */
+const stateKey = (state) =>
+	String(state)
+		.replace(/[\s_-]+/g, '')
+		.toLowerCase();
+
+/**
+ * A state in the enum's spelling: the enum member it names, whatever its spaces and case
+ * ("Ready To Ship" → "ReadyToShip"), or, for a name the enum does not have, the name without spaces.
+ */
+function enumState(state) {
+	const key = stateKey(state);
+	return (
+		STATES.find((candidate) => candidate.toLowerCase() === key) ?? String(state).replace(/\s+/g, '')
+	);
+}
+
+/** SortedPRO's date-time offsets: ISO 8601 with "+00:00" rather than "Z". */
+function offsetDate(date = new Date()) {
+	return new Date(date).toISOString().replace('Z', '+00:00');
+}
+
+const DAY_MS = 24 * 3600_000;
+/** The simulated customer account's Guid (Consignment.CustomerReference). */
+const CUSTOMER_REFERENCE = '5e1f0c2a-51a1-4c0b-9d7e-000000000001';
+const GBP = { Name: 'Pound Sterling', IsoCode: 'GBP' };
+const COUNTRY_NAMES = {
+	GB: 'United Kingdom',
+	DE: 'Germany',
+	FR: 'France',
+	NL: 'Netherlands',
+	IE: 'Ireland',
+};
 
 /** Seed reference data: services with a price and rules (max weight, countries). */
 function seedCarrierServices() {
@@ -27,6 +103,7 @@ function seedCarrierServices() {
 			Price: 6.5,
 			MaxWeightKg: 30,
 			Countries: ['GB'],
+			TransitDays: 1,
 		},
 		{
 			Reference: 'CY_NDE',
@@ -36,6 +113,7 @@ function seedCarrierServices() {
 			Price: 4.95,
 			MaxWeightKg: 2,
 			Countries: ['GB'],
+			TransitDays: 1,
 		},
 		{
 			Reference: 'CZ_48',
@@ -45,6 +123,7 @@ function seedCarrierServices() {
 			Price: 3.2,
 			MaxWeightKg: 20,
 			Countries: ['GB'],
+			TransitDays: 2,
 		},
 		{
 			Reference: 'CX_EU',
@@ -54,6 +133,7 @@ function seedCarrierServices() {
 			Price: 14,
 			MaxWeightKg: 30,
 			Countries: ['DE', 'FR', 'NL', 'IE'],
+			TransitDays: 3,
 		},
 		{
 			Reference: 'CW_EU',
@@ -63,6 +143,7 @@ function seedCarrierServices() {
 			Price: 9.5,
 			MaxWeightKg: 10,
 			Countries: ['DE', 'FR', 'NL'],
+			TransitDays: 4,
 		},
 	];
 }
@@ -81,6 +162,50 @@ function seedServiceGroups() {
 	];
 }
 
+/**
+ * The addresses behind the shipping locations: Get Consignment answers an origin given only
+ * by its ShippingLocationReference fully populated, as SortedPRO does.
+ */
+const LOCATION_ADDRESSES = {
+	'WAREHOUSE-1': {
+		CompanyName: 'Main warehouse',
+		AddressLine1: '1 Depot Road',
+		Town: 'Leeds',
+		Region: 'West Yorkshire',
+		Postcode: 'LS1 1AA',
+		Country: { Name: 'United Kingdom', IsoCode: { TwoLetterCode: 'GB' } },
+	},
+};
+
+/** Every field of a documented Address, null unless given. */
+const ADDRESS_FIELDS = {
+	AddressType: null,
+	ShopLocationReference: null,
+	Contact: null,
+	CompanyName: null,
+	ShippingLocationReference: null,
+	CustomerName: null,
+	AddressLine1: null,
+	AddressLine2: null,
+	AddressLine3: null,
+	Town: null,
+	Region: null,
+	Postcode: null,
+	Country: null,
+	RegionCode: null,
+	SpecialInstructions: null,
+	LatLong: null,
+	IsCached: false,
+};
+
+/** The dates a state sets on a consignment when it is reached. */
+const STATE_DATES = {
+	Dispatched: 'DateShipped',
+	Collected: 'DateCollected',
+	Delivered: 'DateDelivered',
+	ReturnToSender: 'DateReturned',
+};
+
 class SortedProModel {
 	// Declared here for their types; reset() gives them their values.
 	/** @type {ReturnType<typeof seedCarrierServices>} */ carrierServices;
@@ -89,6 +214,14 @@ class SortedProModel {
 	/** @type {Map<string, any>} */ consignments;
 	/** @type {Map<string, { reference: string, service: string }>} */ quotes;
 	/** @type {number} */ sequence;
+	/** Work accepted with a 202 and not yet done: timers, cleared by reset() and close(). */
+	/** @type {Set<any>} */ pending = new Set();
+	/**
+	 * While set (a number of milliseconds), allocations, deallocations and manifests are
+	 * accepted (202) and done that much later; see deferring().
+	 * @type {number | undefined}
+	 */
+	deferMs = undefined;
 
 	/** @param {{ baseUrl?: string, consignments?: number }} options */
 	constructor(options = {}) {
@@ -97,6 +230,7 @@ class SortedProModel {
 	}
 
 	reset(consignments = 300) {
+		this.cancelPending();
 		this.carrierServices = seedCarrierServices();
 		this.serviceGroups = seedServiceGroups();
 		this.shippingLocations = [{ Reference: 'WAREHOUSE-1', Name: 'Main warehouse, Leeds' }];
@@ -106,6 +240,41 @@ class SortedProModel {
 		/** How many consignment searches were answered: a test can tell a trigger has polled. */
 		this.searches = 0;
 		this.addConsignments(consignments);
+	}
+
+	/** Forgets the work accepted with a 202 and not yet done. */
+	cancelPending() {
+		for (const timer of this.pending) {
+			clearTimeout(timer);
+			clearImmediate(timer);
+		}
+		this.pending.clear();
+	}
+
+	/**
+	 * Runs `action` (synchronous) with allocations, deallocations and manifests accepted
+	 * rather than done: they answer 202, the consignment moves to Allocating or Manifesting,
+	 * and the work completes `delayMs` later.
+	 */
+	deferring(delayMs, action) {
+		const previous = this.deferMs;
+		this.deferMs = Math.max(0, Number(delayMs) || 0);
+		try {
+			return action();
+		} finally {
+			this.deferMs = previous;
+		}
+	}
+
+	/** Does `work` later: after `deferMs` milliseconds, or right after the answer when 0. */
+	later(work) {
+		const delay = this.deferMs ?? 0;
+		const run = () => {
+			this.pending.delete(timer);
+			work();
+		};
+		const timer = delay > 0 ? setTimeout(run, delay) : setImmediate(run);
+		this.pending.add(timer);
 	}
 
 	/** Adds unallocated consignments; every tenth goes to Germany, every seventh is heavy. */
@@ -118,8 +287,14 @@ class SortedProModel {
 			created.push(
 				this.store({
 					ConsignmentReferenceProvidedByCustomer: `ORDER-${String(n).padStart(6, '0')}`,
-					ShippingLocationReference: 'WAREHOUSE-1',
-					Packages: [{ Weight: { Value: weight, Unit: 'Kg' } }],
+					Packages: [
+						{
+							Weight: { Value: weight, Unit: 'Kg' },
+							Dimensions: { Unit: 'Cm', Width: 20, Length: 30, Height: 10 },
+							Description: 'Goods',
+							Value: { Amount: 25, Currency: { IsoCode: 'GBP' } },
+						},
+					],
 					Addresses: [
 						{ AddressType: 'Origin', ShippingLocationReference: 'WAREHOUSE-1' },
 						{
@@ -136,27 +311,52 @@ class SortedProModel {
 		return created;
 	}
 
+	/** A new package reference of a consignment: EP-SIM-000001-1, -2, ... */
+	packageReference(consignment) {
+		consignment.PackageSequence += 1;
+		return `${consignment.Reference.replace(/^EC/, 'EP')}-${consignment.PackageSequence}`;
+	}
+
+	/** Stores a Create Consignment request as a new Unallocated consignment. */
 	store(request) {
 		this.sequence += 1;
 		const Reference = `EC-SIM-${String(this.sequence).padStart(6, '0')}`;
+		const now = offsetDate();
 		const consignment = {
 			Reference,
 			State: 'Unallocated',
 			ConsignmentReferenceProvidedByCustomer:
 				request.ConsignmentReferenceProvidedByCustomer ?? null,
-			ShippingLocationReference: request.ShippingLocationReference,
-			Packages: request.Packages.map((pkg, index) => ({
-				...pkg,
-				Reference: `EP-SIM-${String(this.sequence).padStart(6, '0')}-${index + 1}`,
-			})),
+			DateCreated: now,
+			ShippingDate: request.ShippingDate ?? null,
+			// Create calls it RequiredDeliveryDate, Get and Update RequestedDeliveryDate.
+			RequestedDeliveryDate: request.RequiredDeliveryDate ?? request.RequestedDeliveryDate ?? null,
+			CustomsDocumentation: request.CustomsDocumentation ?? null,
+			Direction: request.Direction ?? 'Outbound',
+			Source: 'Api',
+			Packages: [],
+			PackageSequence: 0,
 			Addresses: request.Addresses ?? [],
 			Tags: request.Tags ?? [],
-			MetaData: request.MetaData ?? [],
+			MetaData: request.MetaData ?? request.Metadata ?? [],
+			/** The service it is allocated with (internal shape), or null. */
 			Allocation: null,
+			/** The documented FailedAllocation of the last failed attempt, or null. */
+			FailedAllocation: null,
+			LabelsPrinted: false,
+			DateLabelsWereFirstPrinted: null,
+			DateShipped: null,
+			DateCollected: null,
+			DateDelivered: null,
+			DateReturned: null,
 			/** How many times this consignment has been allocated: the double-allocation check. */
 			AllocationCount: 0,
-			History: [{ State: 'Unallocated', At: new Date().toISOString() }],
+			History: [{ State: 'Unallocated', At: now }],
 		};
+		consignment.Packages = (request.Packages ?? []).map((pkg) => ({
+			...pkg,
+			Reference: this.packageReference(consignment),
+		}));
 		this.consignments.set(Reference, consignment);
 		return consignment;
 	}
@@ -189,18 +389,21 @@ class SortedProModel {
 
 	setState(consignment, state) {
 		consignment.State = state;
-		consignment.History.push({ State: state, At: new Date().toISOString() });
+		const at = offsetDate();
+		if (STATE_DATES[state]) consignment[STATE_DATES[state]] = at;
+		consignment.History.push({ State: state, At: at });
 	}
 
 	weightOf(consignment) {
 		return consignment.Packages.reduce((sum, pkg) => sum + Number(pkg.Weight?.Value ?? 0), 0);
 	}
 
+	address(consignment, type) {
+		return (consignment.Addresses ?? []).find((address) => address?.AddressType === type);
+	}
+
 	countryOf(consignment) {
-		const destination = consignment.Addresses.find(
-			(address) => address.AddressType === 'Destination',
-		);
-		return destination?.Country?.IsoCode?.TwoLetterCode ?? 'GB';
+		return this.address(consignment, 'Destination')?.Country?.IsoCode?.TwoLetterCode ?? 'GB';
 	}
 
 	/** The services a consignment may use, cheapest first. */
@@ -213,7 +416,64 @@ class SortedProModel {
 			.sort((a, b) => a.Price - b.Price);
 	}
 
-	summary(consignment) {
+	/**
+	 * Why a service cannot take a consignment (SortedPRO's ExclusionReason texts), or
+	 * undefined when it can.
+	 */
+	exclusionReason(consignment, service) {
+		const reasons = [];
+		if (!service.Countries.includes(this.countryOf(consignment)))
+			reasons.push('This service is not available between the selected addresses.');
+		if (this.weightOf(consignment) > service.MaxWeightKg)
+			reasons.push('This service is not available for the given package dimensions/weight.');
+		return reasons.length ? reasons.join(' ') : undefined;
+	}
+
+	/**
+	 * A price as SortedPRO's Rate: net, VAT (20% within the UK, none on exports), gross. The
+	 * rate's name differs: TaxRate on a consignment's Allocation.Price, VatRate in quotes.
+	 */
+	rate(net, country, taxRateName = 'TaxRate') {
+		const vatRate = country === 'GB' ? 0.2 : 0;
+		const vat = Math.round(net * vatRate * 100) / 100;
+		return {
+			Net: net,
+			Gross: Math.round((net + vat) * 100) / 100,
+			[taxRateName]: {
+				Reference: `GB-${vatRate.toFixed(4)}`,
+				CountryIsoCode: 'GB',
+				Type: 'Standard',
+				Rate: vatRate,
+			},
+			VatAmount: vat,
+			Currency: { ...GBP },
+		};
+	}
+
+	/** "14/06/2019 17:00:00 +00:00", as the Allocation Summary's Description writes dates. */
+	describedDate(date) {
+		const d = new Date(date);
+		const two = (n) => String(n).padStart(2, '0');
+		return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +00:00`;
+	}
+
+	/** The consignment's legs (Consignment.ConsignmentLegs): one once it is allocated. */
+	legs(consignment) {
+		const service = consignment.Allocation;
+		if (!service) return [];
+		return [
+			{
+				Leg: 1,
+				TrackingReferences: [service.TrackingReference],
+				CarrierReference: service.CarrierReference,
+				CarrierServiceReference: null,
+				CarrierName: service.CarrierName,
+			},
+		];
+	}
+
+	/** The documented Allocation Summary of an allocated consignment. */
+	allocationSummary(consignment) {
 		const service = consignment.Allocation;
 		return {
 			StatusCode: 200,
@@ -221,16 +481,8 @@ class SortedProModel {
 				this.link('detail', `/consignments/${consignment.Reference}`),
 				this.link('label', `/labels/${consignment.Reference}`),
 			],
-			Description: `Consignment ${consignment.Reference} has been successfully allocated with ${service.CarrierName} ${service.Name} for shipping on ${new Date().toISOString()}`,
-			ConsignmentLegs: [
-				{
-					Leg: 1,
-					TrackingReferences: [service.TrackingReference],
-					CarrierReference: service.CarrierReference,
-					CarrierServiceReference: null,
-					CarrierName: service.CarrierName,
-				},
-			],
+			Description: `Consignment ${consignment.Reference} has been successfully allocated with ${service.CarrierName} ${service.Name} for shipping on ${this.describedDate(consignment.ShippingDate ?? service.AllocationDate)}`,
+			ConsignmentLegs: this.legs(consignment),
 			CarrierReference: service.CarrierReference,
 			CarrierName: service.CarrierName,
 			CarrierServiceReference: service.Reference,
@@ -238,36 +490,72 @@ class SortedProModel {
 		};
 	}
 
-	/** Allocates one consignment to the cheapest eligible service among `serviceReferences`. */
-	allocate(reference, serviceReferences, what) {
+	/**
+	 * Allocates one consignment to the cheapest eligible service among `serviceReferences`.
+	 * `group` is the service group it was asked for, if any. Answers a list of one
+	 * Allocation Summary, or (while deferring) 202 with no body.
+	 */
+	allocate(reference, serviceReferences, what, group) {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
 		if (!ALLOCATABLE.includes(consignment.State)) {
 			return this.refusedInState(consignment, 'allocated');
 		}
-		const [cheapest] = this.eligible(consignment, serviceReferences);
-		if (!cheapest) {
-			this.setState(consignment, 'Allocation Failed');
-			return this.error(
-				400,
-				'NoEligibleCarrierService',
-				`No carrier service in ${what} is eligible for consignment ${reference}`,
-				[
-					{
-						Code: 'NoEligibleCarrierService',
-						Target: 'ConsignmentReference',
-						Message: `Weight ${this.weightOf(consignment)} kg to ${this.countryOf(consignment)}`,
-					},
-				],
-			);
+		if (this.deferMs !== undefined) {
+			this.setState(consignment, 'Allocating');
+			this.later(() => {
+				if (this.consignments.get(reference) !== consignment) return;
+				if (consignment.State !== 'Allocating') return;
+				this.completeAllocation(consignment, serviceReferences, what, group);
+			});
+			return { status: 202, body: '' };
 		}
+		return this.completeAllocation(consignment, serviceReferences, what, group);
+	}
+
+	completeAllocation(consignment, serviceReferences, what, group) {
+		const reference = consignment.Reference;
+		const [cheapest] = this.eligible(consignment, serviceReferences);
+		const now = offsetDate();
+		if (!cheapest) {
+			const message = `No carrier service in ${what} is eligible for consignment ${reference}`;
+			const single =
+				serviceReferences.length === 1
+					? this.carrierServices.find((service) => service.Reference === serviceReferences[0])
+					: undefined;
+			consignment.FailedAllocation = {
+				CarrierServiceGroupReference: group?.ServiceGroupCode ?? '',
+				MpdCarrierServiceGroupName: group?.Name ?? null,
+				MpdCarrierServiceReference: single?.Reference ?? null,
+				MpdCarrierServiceName: single?.Name ?? null,
+				AttemptedAllocationDate: now,
+				Message: message,
+			};
+			this.setState(consignment, 'AllocationFailed');
+			return this.error(400, 'NoEligibleCarrierService', message, [
+				{
+					Code: 'NoEligibleCarrierService',
+					Target: 'ConsignmentReference',
+					Message: `Weight ${this.weightOf(consignment)} kg to ${this.countryOf(consignment)}`,
+				},
+			]);
+		}
+		const shipping = consignment.ShippingDate ? Date.parse(consignment.ShippingDate) : Date.now();
 		consignment.Allocation = {
 			...cheapest,
 			TrackingReference: `TRK${String(consignment.AllocationCount + 1).padStart(2, '0')}${reference.slice(-6)}`,
+			AllocationDate: now,
+			ServiceGroupReference: group?.ServiceGroupCode ?? null,
+			ServiceGroupName: group?.Name ?? null,
+			ExpectedDeliveryDate: offsetDate(
+				(Number.isNaN(shipping) ? Date.now() : shipping) + cheapest.TransitDays * DAY_MS,
+			),
 		};
+		consignment.FailedAllocation = null;
 		consignment.AllocationCount += 1;
+		consignment.Allocation.HistoryIndex = consignment.History.length;
 		this.setState(consignment, 'Allocated');
-		return { status: 200, body: this.summary(consignment) };
+		return { status: 200, body: [this.allocationSummary(consignment)] };
 	}
 
 	group(code) {
@@ -278,7 +566,7 @@ class SortedProModel {
 		const group = this.group(groupCode);
 		if (!group)
 			return this.error(404, 'NotFound', `Carrier service group ${groupCode} was not found`);
-		return this.allocate(reference, group.Members, `service group ${groupCode}`);
+		return this.allocate(reference, group.Members, `service group ${groupCode}`, group);
 	}
 
 	allocateCheapest(reference) {
@@ -301,7 +589,61 @@ class SortedProModel {
 		return this.allocate(reference, [serviceReference], `carrier service ${serviceReference}`);
 	}
 
-	/** SortedPRO's quotes answer: { Quotes, UnqualifiedServices }, cheapest first. */
+	/** A date-time without an offset, as quotes write their collection and delivery dates. */
+	localDate(ms, time = '00:00:00') {
+		return `${new Date(ms).toISOString().slice(0, 10)}T${time}`;
+	}
+
+	/** An address as quotes write it (Common.Address): the given fields and no nulls. */
+	quoteAddress(address, withLocation) {
+		const view = this.addressView(address);
+		const country = view.Country?.IsoCode?.TwoLetterCode;
+		const result = {
+			...(withLocation ? { ShippingLocationReference: view.ShippingLocationReference } : {}),
+			AddressLine1: view.AddressLine1,
+			AddressLine2: view.AddressLine2,
+			AddressLine3: view.AddressLine3,
+			Town: view.Town,
+			Region: view.Region,
+			Postcode: view.Postcode,
+			Country: view.Country
+				? {
+						Name: view.Country.Name ?? COUNTRY_NAMES[country] ?? null,
+						IsoCode: { ...view.Country.IsoCode },
+					}
+				: null,
+			...(withLocation ? { RegionCode: view.RegionCode ?? '' } : {}),
+			SpecialInstructions: view.SpecialInstructions,
+			IsCached: false,
+		};
+		return result;
+	}
+
+	/** One leg of a service's journey (Common.Leg), as quotes and carrier services show it. */
+	journeyLeg(service) {
+		return {
+			JourneyStage: 1,
+			CarrierService: {
+				Reference: service.Reference,
+				Name: service.Name,
+				CarrierReference: service.CarrierReference,
+				CarrierName: null,
+				IsDropOff: false,
+				IsPickUp: false,
+				IsTimed: false,
+			},
+			CarrierAccountReference: `${service.CarrierReference}-ACCOUNT-1`,
+			DeliveryHub: null,
+			CostItems: null,
+			VolumetricParcelWeight: null,
+			CollectionType: 'NotApplicable',
+		};
+	}
+
+	/**
+	 * GET /quotes/consignment/{reference}: the documented QuoteResult, { QuoteRequestReference,
+	 * Quotes (cheapest first; null when no service qualifies), Message, UnqualifiedServices }.
+	 */
 	quotesFor(reference) {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
@@ -310,26 +652,62 @@ class SortedProModel {
 			this.carrierServices.map((service) => service.Reference),
 		);
 		const now = Date.now();
+		const shipping = consignment.ShippingDate ? Date.parse(consignment.ShippingDate) : NaN;
+		const collection = Number.isNaN(shipping) ? now : shipping;
+		const country = this.countryOf(consignment);
+		const origin = this.address(consignment, 'Origin');
+		const destination = this.address(consignment, 'Destination');
 		const Quotes = eligible.map((service) => {
 			const QuoteReference = randomUUID();
 			this.quotes.set(QuoteReference, { reference, service: service.Reference });
+			const delivery = collection + service.TransitDays * DAY_MS;
+			const price = this.rate(service.Price, country, 'VatRate');
 			return {
+				MpdCarrierServiceSource: 2,
+				MpdCarrierService: service.Name,
+				OriginAddress: this.quoteAddress(origin, true),
+				DestinationAddress: this.quoteAddress(destination, false),
+				CollectionDate: this.localDate(collection),
+				EarliestDeliveryDate: this.localDate(delivery),
+				LatestDeliveryDate: this.localDate(delivery, '23:59:00'),
+				BasePrice: price,
+				Price: structuredClone(price),
+				Surcharges: [],
+				Legs: [this.journeyLeg(service)],
+				CarrierAccountOwner: null,
+				IsElectioService: false,
 				QuoteReference,
-				CreatedDate: new Date(now).toISOString(),
-				ExpiryDate: new Date(now + 24 * 3600_000).toISOString(),
+				CreationDate: offsetDate(now),
+				ExpiryDate: offsetDate(Date.parse(`${this.localDate(now + DAY_MS)}Z`)),
+				Requestor: 'SortedPRO simulator',
+				ConsignmentReference: reference,
+				ConsignmentReferenceProvidedByCustomer:
+					consignment.ConsignmentReferenceProvidedByCustomer ?? '',
+				MpdCarrierServiceReference: service.Reference,
 				CarrierReference: service.CarrierReference,
-				CarrierName: service.CarrierName,
-				CarrierServiceReference: service.Reference,
-				CarrierServiceName: service.Name,
-				DeliveryDate: new Date(now + 2 * 24 * 3600_000).toISOString().slice(0, 10),
-				Price: service.Price,
-				Currency: 'GBP',
 			};
 		});
 		const UnqualifiedServices = this.carrierServices
 			.filter((service) => !eligible.includes(service))
-			.map((service) => ({ CarrierServiceReference: service.Reference, Reason: 'Not eligible' }));
-		return { status: 200, body: { Quotes, UnqualifiedServices } };
+			.map((service) => ({
+				Available: false,
+				Rates: true,
+				MpdCarrierService: service.Name,
+				CarrierReference: service.CarrierReference,
+				MpdCarrierServiceReference: service.Reference,
+				ExclusionReason: this.exclusionReason(consignment, service),
+			}));
+		return {
+			status: 200,
+			body: {
+				QuoteRequestReference: randomUUID(),
+				Quotes: Quotes.length ? Quotes : null,
+				Message: Quotes.length
+					? null
+					: `No carrier service is available for consignment ${reference}`,
+				UnqualifiedServices,
+			},
+		};
 	}
 
 	allocateWithQuote(reference, quoteReference) {
@@ -349,8 +727,20 @@ class SortedProModel {
 		if (!DEALLOCATABLE.includes(consignment.State)) {
 			return this.refusedInState(consignment, 'deallocated');
 		}
-		consignment.Allocation = null;
-		this.setState(consignment, 'Unallocated');
+		const complete = () => {
+			consignment.Allocation = null;
+			this.setState(consignment, 'Unallocated');
+		};
+		if (this.deferMs !== undefined) {
+			// There is no "Deallocating" state: the consignment stays as it is until it is done.
+			const state = consignment.State;
+			this.later(() => {
+				if (this.consignments.get(reference) === consignment && consignment.State === state)
+					complete();
+			});
+			return { status: 202, body: '' };
+		}
+		complete();
 		return { status: 200, body: '' };
 	}
 
@@ -370,6 +760,14 @@ class SortedProModel {
 		if (!MANIFESTABLE.includes(consignment.State)) {
 			return this.refusedInState(consignment, 'manifested');
 		}
+		if (this.deferMs !== undefined) {
+			this.setState(consignment, 'Manifesting');
+			this.later(() => {
+				if (this.consignments.get(reference) === consignment && consignment.State === 'Manifesting')
+					this.setState(consignment, 'Manifested');
+			});
+			return { status: 202, body: '' };
+		}
 		this.setState(consignment, 'Manifested');
 		return { status: 200, body: '' };
 	}
@@ -380,38 +778,61 @@ class SortedProModel {
 		if (consignment.State !== 'Allocated') {
 			return this.refusedInState(consignment, 'set ready to ship');
 		}
-		this.setState(consignment, 'Ready To Ship');
+		this.setState(consignment, 'ReadyToShip');
 		return { status: 200, body: '' };
 	}
 
-	/** PUT /consignments: the whole consignment, only while it is not allocated. */
-	update(request) {
-		const reference = request?.ConsignmentReference;
+	setNotReadyToShip(reference) {
 		const consignment = this.consignments.get(reference);
+		if (!consignment) return this.notFound(reference);
+		if (consignment.State !== 'ReadyToShip') {
+			return this.refusedInState(consignment, 'set back to Allocated');
+		}
+		this.setState(consignment, 'Allocated');
+		return { status: 200, body: '' };
+	}
+
+	/**
+	 * PUT /consignments/: the whole consignment, identified by its Reference, only while it is
+	 * Unallocated or AllocationFailed. As documented: ShippingDate, RequestedDeliveryDate,
+	 * ConsignmentReferenceProvidedByCustomer, CustomsDocumentation, MetaData and Addresses are
+	 * replaced, and deleted when not given; Packages and Tags are replaced when given (not
+	 * empty) and left as they are otherwise.
+	 */
+	update(request) {
+		const reference = request?.Reference;
+		const consignment =
+			typeof reference === 'string' ? this.consignments.get(reference) : undefined;
 		if (!consignment) return this.notFound(reference);
 		if (!ALLOCATABLE.includes(consignment.State)) {
 			return this.refusedInState(consignment, 'updated');
 		}
-		for (const field of [
-			'ShippingLocationReference',
-			'Addresses',
-			'Tags',
-			'MetaData',
-			'ShippingDate',
-		]) {
-			if (request[field] !== undefined) consignment[field] = request[field];
-		}
+		consignment.ShippingDate = request.ShippingDate ?? null;
+		consignment.RequestedDeliveryDate = request.RequestedDeliveryDate ?? null;
+		consignment.ConsignmentReferenceProvidedByCustomer =
+			request.ConsignmentReferenceProvidedByCustomer ?? null;
+		consignment.CustomsDocumentation = request.CustomsDocumentation ?? null;
+		consignment.MetaData = Array.isArray(request.MetaData) ? request.MetaData : [];
+		consignment.Addresses = Array.isArray(request.Addresses) ? request.Addresses : [];
 		if (Array.isArray(request.Packages) && request.Packages.length) {
-			consignment.Packages = request.Packages.map((pkg, index) => ({
+			const existing = new Set(consignment.Packages.map((pkg) => pkg.Reference));
+			consignment.Packages = request.Packages.map((pkg) => ({
 				...pkg,
-				Reference:
-					consignment.Packages[index]?.Reference ?? `${reference.replace('EC', 'EP')}-${index + 1}`,
+				Reference: existing.has(pkg?.Reference)
+					? pkg.Reference
+					: this.packageReference(consignment),
 			}));
 		}
-		return { status: 200, body: this.view(consignment) };
+		if (Array.isArray(request.Tags) && request.Tags.length) consignment.Tags = request.Tags;
+		return { status: 200, body: [this.link('Link', `/consignments/${reference}`)] };
 	}
 
-	/** Customs documents: for allocated consignments that leave the UK; none for domestic ones. */
+	/**
+	 * GET /consignments/docs/{reference}: the documented GetCustomsDocumentationResponse, for
+	 * allocated consignments. Each list holds { Key: file name, Value: the PDF, base64 (a byte
+	 * array) }. A consignment that leaves the UK has a commercial invoice and a CN22 (value up
+	 * to 270 GBP) or a CN23; a domestic one has no documents: all three lists are empty.
+	 */
 	documents(reference) {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
@@ -422,23 +843,26 @@ class SortedProModel {
 				`Consignment ${reference} is in state ${consignment.State}; customs documents exist once it is allocated`,
 			);
 		}
-		if (this.countryOf(consignment) === 'GB') return { status: 200, body: [] };
-		return {
-			status: 200,
-			body: [
-				{
-					DocumentType: 'CommercialInvoice',
-					File: smallPdf(`Commercial invoice ${reference}`).toString('base64'),
-					ContentType: 'application/pdf',
-				},
-			],
-		};
+		const body = { CommercialInvoiceDocuments: [], CN22Documents: [], CN23Documents: [] };
+		if (this.countryOf(consignment) === 'GB') return { status: 200, body };
+		const document = (key, title) => ({
+			Key: key,
+			Value: smallPdf(`${title} ${reference}`).toString('base64'),
+		});
+		body.CommercialInvoiceDocuments.push(document(`INV_${reference}`, 'Commercial invoice'));
+		const value = this.valueOf(consignment);
+		if (value && value.Currency.IsoCode === 'GBP' && value.Amount <= 270)
+			body.CN22Documents.push(document(`CN22_${reference}`, 'CN22'));
+		else body.CN23Documents.push(document(`CN23_${reference}`, 'CN23'));
+		return { status: 200, body };
 	}
 
 	/**
 	 * Moves consignments to a state on demand, as carriers and SortedPRO do over time
 	 * (Allocated → Manifested → Dispatched, or a failed allocation), so a trigger can be
-	 * shown working. References that do not exist are reported, not invented.
+	 * shown working. The state is stored in the enum's spelling ("Allocation Failed" and
+	 * "AllocationFailed" both give AllocationFailed). References that do not exist are
+	 * reported, not invented.
 	 */
 	advance(references, state) {
 		if (!Array.isArray(references) || typeof state !== 'string' || !state.trim()) {
@@ -447,19 +871,41 @@ class SortedProModel {
 				body: { message: 'Send { "references": ["EC-SIM-000001"], "state": "Manifested" }' },
 			};
 		}
+		const target = enumState(state.trim());
 		const missing = references.filter((reference) => !this.consignments.has(reference));
 		for (const reference of references) {
 			const consignment = this.consignments.get(reference);
-			if (consignment) this.setState(consignment, state.trim());
+			if (!consignment) continue;
+			this.setState(consignment, target);
+			if (target === 'AllocationFailed' && !consignment.FailedAllocation) {
+				consignment.FailedAllocation = {
+					CarrierServiceGroupReference: '',
+					MpdCarrierServiceGroupName: null,
+					MpdCarrierServiceReference: null,
+					MpdCarrierServiceName: null,
+					AttemptedAllocationDate: offsetDate(),
+					Message: 'Could not be booked with courier.',
+				};
+			}
 		}
 		return {
 			status: 200,
-			body: { state: state.trim(), moved: references.length - missing.length, missing },
+			body: { state: target, moved: references.length - missing.length, missing },
 		};
 	}
 
-	/** A list endpoint: one per-consignment result each, the call itself 200. */
-	forEach(references, action, successMessage) {
+	/**
+	 * A list endpoint: one per-consignment result each (WithMessage: { IsSuccess, Message,
+	 * Data, ApiLinks }), the call itself 200. `links` gives a success's ApiLinks: documented as
+	 * null for deallocatelist and cancellist, [{ Rel: 'Link' }] for manifest, [{ Rel: 'detail' }]
+	 * for setreadytoship (the default).
+	 */
+	forEach(
+		references,
+		action,
+		successMessage,
+		links = (reference) => [this.link('detail', `/consignments/${reference}`)],
+	) {
 		if (
 			!Array.isArray(references) ||
 			references.some((reference) => typeof reference !== 'string')
@@ -473,29 +919,70 @@ class SortedProModel {
 		}
 		const results = references.map((reference) => {
 			const outcome = action(reference);
-			return outcome.status === 200
+			return outcome.status < 300
 				? {
 						IsSuccess: true,
 						Message: successMessage(reference),
 						Data: reference,
-						ApiLinks: [this.link('detail', `/consignments/${reference}`)],
+						ApiLinks: links(reference),
 					}
 				: { IsSuccess: false, Message: outcome.body.Message, Data: reference, ApiLinks: null };
 		});
 		return { status: 200, body: results };
 	}
 
+	/**
+	 * A list allocation call (`PUT /allocation/allocate`, `/allocatewithservicegroup`,
+	 * `/allocatewithcarrierservice`): documented as answering List<AllocationSummary>, one per
+	 * consignment. A success is the consignment's Allocation Summary; how a failed one is
+	 * reported is not documented, so it is a summary with the failure's StatusCode and its
+	 * reason in Description, linked to its consignment.
+	 */
+	allocateEach(references, action) {
+		if (
+			!Array.isArray(references) ||
+			references.some((reference) => typeof reference !== 'string')
+		) {
+			return this.forEach(references, action, () => '');
+		}
+		const results = references.map((reference) => {
+			const outcome = action(reference);
+			if (outcome.status < 300) {
+				const [summary] = Array.isArray(outcome.body) ? outcome.body : [outcome.body];
+				return (
+					summary ?? {
+						StatusCode: outcome.status,
+						ApiLinks: [this.link('detail', `/consignments/${reference}`)],
+					}
+				);
+			}
+			return {
+				StatusCode: outcome.status,
+				ApiLinks: [this.link('detail', `/consignments/${reference}`)],
+				Description: outcome.body?.Message ?? 'The consignment could not be allocated',
+				ConsignmentLegs: [],
+			};
+		});
+		return { status: 200, body: results };
+	}
+
+	/**
+	 * POST /consignments: the origin's shipping location is the Origin address's
+	 * ShippingLocationReference (a top-level one is ignored); answers 201 with a list of one
+	 * ApiLink to the new consignment.
+	 */
 	create(request) {
 		const details = [];
-		if (
-			!this.shippingLocations.some(
-				(location) => location.Reference === request?.ShippingLocationReference,
-			)
-		) {
+		const addresses = Array.isArray(request?.Addresses) ? request.Addresses : [];
+		const origin = addresses.find((address) => address?.AddressType === 'Origin');
+		const location = origin?.ShippingLocationReference;
+		if (!this.shippingLocations.some((candidate) => candidate.Reference === location)) {
 			details.push({
 				Code: 'UnknownShippingLocation',
-				Target: 'ShippingLocationReference',
-				Message: `Unknown shipping location ${request?.ShippingLocationReference}`,
+				Target: 'Addresses.ShippingLocationReference',
+				Message: origin
+					? `Unknown shipping location ${location}`
+					: 'An Origin address with a ShippingLocationReference is required',
 			});
 		}
 		if (
@@ -511,9 +998,7 @@ class SortedProModel {
 				Message: 'Every package needs a Weight or a PackageSizeReference',
 			});
 		}
-		const destination = Array.isArray(request?.Addresses)
-			? request.Addresses.find((address) => address?.AddressType === 'Destination')
-			: undefined;
+		const destination = addresses.find((address) => address?.AddressType === 'Destination');
 		if (!destination?.Country?.IsoCode?.TwoLetterCode) {
 			details.push({
 				Code: 'InvalidAddress',
@@ -523,18 +1008,118 @@ class SortedProModel {
 		}
 		if (details.length)
 			return this.error(400, 'ValidationFailed', 'The consignment is not valid', details);
-		const consignment = this.store(request);
-		return { status: 200, body: [this.link('Link', `/consignments/${consignment.Reference}`)] };
+		const consignment = this.store({ ...request, Addresses: addresses });
+		return { status: 201, body: [this.link('Link', `/consignments/${consignment.Reference}`)] };
 	}
 
-	view(consignment) {
-		const { Allocation, History, ...rest } = consignment;
+	/** An address with every documented field; an origin at a shipping location gets its address. */
+	addressView(address) {
+		const location =
+			address?.AddressType === 'Origin'
+				? LOCATION_ADDRESSES[address.ShippingLocationReference]
+				: undefined;
+		const view = { ...ADDRESS_FIELDS, ...(location ?? {}) };
+		for (const [key, value] of Object.entries(address ?? {})) {
+			if (value !== undefined && value !== null) view[key] = value;
+			else if (!(key in view)) view[key] = value ?? null;
+		}
+		return view;
+	}
+
+	/** A package with every documented field. */
+	packageView(consignment, pkg) {
+		const service = consignment.Allocation;
 		return {
-			...rest,
-			CarrierServiceReference: Allocation?.Reference ?? null,
-			CarrierName: Allocation?.CarrierName ?? null,
-			CarrierServiceName: Allocation?.Name ?? null,
-			TrackingReferences: Allocation ? [Allocation.TrackingReference] : [],
+			ConsignmentLegs: service
+				? [
+						{
+							Leg: 1,
+							TrackingReferences: [service.TrackingReference],
+							CarrierReference: service.CarrierReference,
+							CarrierServiceReference: null,
+							CarrierName: null,
+						},
+					]
+				: [],
+			Items: pkg.Items ?? [],
+			Charges: pkg.Charges ?? [],
+			Reference: pkg.Reference,
+			PackageReferenceProvidedByCustomer: pkg.PackageReferenceProvidedByCustomer ?? '',
+			Weight: pkg.Weight ? { Value: pkg.Weight.Value, Unit: pkg.Weight.Unit ?? 'Kg' } : null,
+			Dimensions: pkg.Dimensions ?? null,
+			Description: pkg.Description ?? null,
+			Value: pkg.Value ?? null,
+			PackageSizeReference: pkg.PackageSizeReference ?? null,
+			Barcode: pkg.Barcode ?? null,
+			MetaData: pkg.MetaData ?? [],
+		};
+	}
+
+	/** The consignment's value: its packages' values added up, when they have one currency. */
+	valueOf(consignment) {
+		const values = consignment.Packages.map((pkg) => pkg.Value).filter(Boolean);
+		if (values.length === 0) return null;
+		const currency = values[0].Currency?.IsoCode;
+		if (values.some((value) => value.Currency?.IsoCode !== currency)) return null;
+		const amount = values.reduce((sum, value) => sum + Number(value.Amount ?? 0), 0);
+		return {
+			Amount: Math.round(amount * 100) / 100,
+			Currency: { Name: currency === 'GBP' ? GBP.Name : null, IsoCode: currency ?? null },
+		};
+	}
+
+	/** The documented Allocation of an allocated consignment, or null. */
+	allocationView(consignment) {
+		const service = consignment.Allocation;
+		if (!service) return null;
+		return {
+			CarrierServiceGroupReference: service.ServiceGroupReference ?? '',
+			MpdCarrierServiceGroupName: service.ServiceGroupName ?? null,
+			MpdCarrierServiceReference: service.Reference,
+			MpdCarrierServiceName: service.Name,
+			AllocationDate: service.AllocationDate,
+			Price: this.rate(service.Price, this.countryOf(consignment)),
+		};
+	}
+
+	/** GET /consignments/{reference}: the documented Consignment. */
+	view(consignment) {
+		const service = consignment.Allocation;
+		const expected = service?.ExpectedDeliveryDate ?? null;
+		return {
+			ConsignmentLegs: this.legs(consignment),
+			CollectionDate: null,
+			DateDelivered: consignment.DateDelivered ?? null,
+			FirstAttemptedDeliveryDate: null,
+			DateReturned: consignment.DateReturned ?? null,
+			DateShipped: consignment.DateShipped ?? null,
+			DateCollected: consignment.DateCollected ?? null,
+			AttemptedDeliveryDate: null,
+			MetaData: consignment.MetaData ?? [],
+			Allocation: this.allocationView(consignment),
+			FailedAllocation: consignment.FailedAllocation ?? null,
+			Source: consignment.Source ?? 'Api',
+			LabelCount: service ? consignment.Packages.length : 0,
+			LabelsPrinted: Boolean(consignment.LabelsPrinted),
+			DateLabelsWereFirstPrinted: consignment.DateLabelsWereFirstPrinted ?? null,
+			IsLate: false,
+			LateForCustomer: false,
+			CustomerReference: CUSTOMER_REFERENCE,
+			Weight: { Value: this.weightOf(consignment), Unit: 'Kg' },
+			Value: this.valueOf(consignment),
+			CustomsDocumentation: consignment.CustomsDocumentation ?? null,
+			Direction: consignment.Direction ?? 'Outbound',
+			Tags: consignment.Tags ?? [],
+			Reference: consignment.Reference,
+			ConsignmentState: consignment.State,
+			DateCreated: consignment.DateCreated,
+			ShippingDate: consignment.ShippingDate ?? null,
+			RequestedDeliveryDate: consignment.RequestedDeliveryDate ?? null,
+			EarliestDeliveryDate: expected,
+			LatestDeliveryDate: expected,
+			ConsignmentReferenceProvidedByCustomer: consignment.ConsignmentReferenceProvidedByCustomer,
+			Addresses: (consignment.Addresses ?? []).map((address) => this.addressView(address)),
+			Packages: consignment.Packages.map((pkg) => this.packageView(consignment, pkg)),
 		};
 	}
 
@@ -543,25 +1128,120 @@ class SortedProModel {
 		return consignment ? { status: 200, body: this.view(consignment) } : this.notFound(reference);
 	}
 
+	/** GET /consignments/{reference}/status: the documented Consignment Status Response. */
 	status(reference) {
 		const consignment = this.consignments.get(reference);
-		return consignment
-			? { status: 200, body: { ConsignmentReference: reference, State: consignment.State } }
-			: this.notFound(reference);
-	}
-
-	search(take, skip, query) {
-		this.searches += 1;
-		const wanted = query.State ? String(query.State).replace(/\s+/g, '').toLowerCase() : undefined;
-		const matching = [...this.consignments.values()].filter(
-			(consignment) => !wanted || consignment.State.replace(/\s+/g, '').toLowerCase() === wanted,
-		);
+		if (!consignment) return this.notFound(reference);
 		return {
 			status: 200,
-			body: matching.slice(skip, skip + take).map((consignment) => this.view(consignment)),
+			body: {
+				ConsignmentReferenceForAllLegsAssignedByMpd: reference,
+				Status: consignment.State,
+				ExpectedDeliveryDate: consignment.Allocation?.ExpectedDeliveryDate ?? null,
+				ApiLink: this.link('Link', `/consignments/${reference}`),
+			},
 		};
 	}
 
+	/** The documented Consignment Summary of a search answer. */
+	summaryOf(consignment) {
+		const service = consignment.Allocation;
+		const failed = consignment.FailedAllocation;
+		const destination = this.address(consignment, 'Destination');
+		const requested = consignment.RequestedDeliveryDate;
+		return {
+			Source: consignment.Source ?? 'Api',
+			MpdCarrierServiceName: service?.Name ?? null,
+			MpdCarrierServiceGroupName: service?.ServiceGroupName ?? null,
+			MpdCarrierServiceGroupReference: service ? (service.ServiceGroupReference ?? '') : null,
+			DestinationAddressLine1: destination?.AddressLine1 ?? null,
+			DestinationAddressTown: destination?.Town ?? null,
+			DestinationAddressPostcode: destination?.Postcode ?? null,
+			DestinationAddressCountry: destination?.Country?.IsoCode?.TwoLetterCode ?? null,
+			DestinationShippingLocationReference: destination?.ShippingLocationReference ?? null,
+			RequestedDeliveryDate:
+				requested && typeof requested === 'object' ? (requested.Date ?? null) : (requested ?? null),
+			RequestedDeliveryDateIsToBeExactlyOnTheDateSpecified:
+				requested && typeof requested === 'object'
+					? Boolean(requested.IsToBeExactlyOnTheDateSpecified)
+					: null,
+			LabelsPrinted: Boolean(consignment.LabelsPrinted),
+			DateLabelsWereFirstPrinted: consignment.DateLabelsWereFirstPrinted ?? null,
+			EstimatedDeliveryDate: service?.ExpectedDeliveryDate ?? null,
+			ShippingTerms: consignment.CustomsDocumentation?.ShippingTerms ?? null,
+			FailedAllocationAttemptedAllocationDate: failed?.AttemptedAllocationDate ?? null,
+			FailedAllocationMessage: failed?.Message ?? null,
+			FailedAllocationMpdCarrierServiceReference: failed?.MpdCarrierServiceReference ?? null,
+			FailedAllocationMpdCarrierServiceGroupName: failed?.MpdCarrierServiceGroupName ?? null,
+			FailedAllocationMpdCarrierServiceGroupReference: failed?.CarrierServiceGroupReference || null,
+			FailedAllocationMpdCarrierServiceName: failed?.MpdCarrierServiceName ?? null,
+			IsLate: false,
+			DeliveryDate: consignment.DateDelivered ?? null,
+			CollectionDate: consignment.DateCollected ?? null,
+			AttemptedDeliveryDate: null,
+			Value: this.valueOf(consignment),
+			Weight: { Value: this.weightOf(consignment), Unit: 'Kg' },
+			ApiLink: this.link('detail', `/consignments/${consignment.Reference}`),
+			FailedManifestMessage: null,
+			FailedManifestTimeStamp: null,
+			Reference: consignment.Reference,
+			ConsignmentReferenceProvidedByCustomer: consignment.ConsignmentReferenceProvidedByCustomer,
+			DateCreated: consignment.DateCreated,
+			State: consignment.State,
+			ShippingDate: consignment.ShippingDate ?? null,
+			MpdCarrierReference: service?.CarrierReference ?? null,
+			MpdCarrierServiceReference: service?.Reference ?? null,
+			AllocationDate: service?.AllocationDate ?? null,
+			ShippedDate: consignment.DateShipped ?? null,
+		};
+	}
+
+	/**
+	 * GET /consignments/{take}/{skip}?...: { Count, ConsignmentSummaries }. Query terms are
+	 * matched by name whatever their case: State (ignoring spaces and case),
+	 * referenceProvidedByCustomer (loose, as a real search may be: contained, ignoring case,
+	 * so ORDER-1 also finds ORDER-10), shippingLocationReference (the origin's). Others are ignored.
+	 */
+	search(take, skip, query) {
+		this.searches += 1;
+		const terms = {};
+		for (const [name, value] of Object.entries(query ?? {})) terms[name.toLowerCase()] = value;
+		const state = terms.state ? stateKey(terms.state) : undefined;
+		const yours =
+			terms.referenceprovidedbycustomer !== undefined && terms.referenceprovidedbycustomer !== ''
+				? String(terms.referenceprovidedbycustomer).toLowerCase()
+				: undefined;
+		const location = terms.shippinglocationreference
+			? String(terms.shippinglocationreference).toLowerCase()
+			: undefined;
+		const matching = [...this.consignments.values()].filter(
+			(consignment) =>
+				(!state || stateKey(consignment.State) === state) &&
+				(yours === undefined ||
+					String(consignment.ConsignmentReferenceProvidedByCustomer ?? '')
+						.toLowerCase()
+						.includes(yours)) &&
+				(!location ||
+					String(
+						this.address(consignment, 'Origin')?.ShippingLocationReference ?? '',
+					).toLowerCase() === location),
+		);
+		return {
+			status: 200,
+			body: {
+				Count: matching.length,
+				ConsignmentSummaries: matching
+					.slice(skip, skip + take)
+					.map((consignment) => this.summaryOf(consignment)),
+			},
+		};
+	}
+
+	/**
+	 * GET /labels/...: the documented GetLabelsResponse, { File, ContentType }. As in
+	 * SortedPRO's documented examples, a PDF's File is base64 of the base64 TEXT of the PDF
+	 * (decoded once it reads "JVBERi0x...", twice "%PDF-1.4"); PNG and ZPL are plain base64.
+	 */
 	label(reference, packageReference, format) {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);
@@ -584,29 +1264,109 @@ class SortedProModel {
 		}
 		const text = `${consignment.Allocation.CarrierName} ${packageReference ?? reference}`;
 		const kind = (format ?? 'PDF').toUpperCase();
+		let body;
 		if (kind === 'PNG')
-			return {
-				status: 200,
-				body: { File: smallPng(4, 6).toString('base64'), ContentType: 'image/png' },
+			body = { File: smallPng(4, 6).toString('base64'), ContentType: 'image/png' };
+		else if (kind === 'ZPL' || kind === 'ZPLII')
+			body = { File: smallZpl(text).toString('base64'), ContentType: 'application/zpl' };
+		else if (kind === 'PDF')
+			body = {
+				File: Buffer.from(smallPdf(text).toString('base64'), 'ascii').toString('base64'),
+				ContentType: 'application/pdf',
 			};
-		if (kind === 'ZPL' || kind === 'ZPLII')
+		else return this.error(400, 'InvalidFormat', `Unknown label format ${format}`);
+		if (!consignment.LabelsPrinted) {
+			consignment.LabelsPrinted = true;
+			consignment.DateLabelsWereFirstPrinted = offsetDate();
+		}
+		return { status: 200, body };
+	}
+
+	/** The carrier's tracking events of a consignment: its history since it was last allocated. */
+	trackingEvents(consignment) {
+		const service = consignment.Allocation;
+		if (!service) return [];
+		const origin = this.addressView(this.address(consignment, 'Origin'));
+		const destination = this.address(consignment, 'Destination');
+		return consignment.History.slice(service.HistoryIndex ?? 0).map((entry) => {
+			const atDestination = [
+				'OutForDelivery',
+				'Delivered',
+				'DeliveryFailed',
+				'DeliveryFailedCardLeft',
+				'DeliveredDamaged',
+				'PartiallyDelivered',
+				'AtCollectionPoint',
+			].includes(entry.State);
 			return {
-				status: 200,
-				body: { File: smallZpl(text).toString('base64'), ContentType: 'application/zpl' },
+				TimeStamp: entry.At,
+				Code: entry.State.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(),
+				Description: entry.State.replace(/([a-z])([A-Z])/g, '$1 $2'),
+				SignedBy: entry.State === 'Delivered' ? 'A. Recipient' : null,
+				Location: (atDestination ? destination?.Town : origin.Town) ?? null,
 			};
-		if (kind !== 'PDF') return this.error(400, 'InvalidFormat', `Unknown label format ${format}`);
+		});
+	}
+
+	/**
+	 * GET /tracking/{reference}: the documented ConsignmentViewModel, per package and leg; with
+	 * `flattened` (GET /tracking/flattened/{reference}) the FlattenedConsignmentViewModel, the
+	 * events of each package in one list with their carrier service's name.
+	 */
+	tracking(reference, flattened = false) {
+		const consignment = this.consignments.get(reference);
+		if (!consignment) return this.notFound(reference);
+		const events = this.trackingEvents(consignment);
+		const serviceName = consignment.Allocation?.Name ?? null;
 		return {
 			status: 200,
-			body: { File: smallPdf(text).toString('base64'), ContentType: 'application/pdf' },
+			body: {
+				ConsignmentReferenceForAllLegsAssignedByMpd: reference,
+				TrackedPackages: consignment.Packages.map((pkg) =>
+					flattened
+						? {
+								PackageReferenceForAllLegsAssignedByMpd: pkg.Reference,
+								Events: events.map((event) => ({ ...event, CarrierServiceName: serviceName })),
+							}
+						: {
+								PackageReferenceForAllLegsAssignedByMpd: pkg.Reference,
+								Legs: consignment.Allocation
+									? [
+											{
+												CarrierServiceName: serviceName,
+												Events: events.map((event) => ({ ...event })),
+											},
+										]
+									: [],
+							},
+				),
+			},
 		};
 	}
 
-	tracking(reference) {
-		const consignment = this.consignments.get(reference);
-		if (!consignment) return this.notFound(reference);
+	/**
+	 * GET /carrierservices/: the account's carrier services as a SubscriptionMpdCarrierServiceResponse.
+	 * SortedPRO's documentation names the type but not its fields; these are the fields of the
+	 * type of that name in MPD's public Electio .NET SDK, which SortedPRO's SDK succeeds:
+	 * { Success, ErrorMessage, MpdCarrierServices: [MpdCarrierService] }.
+	 */
+	carrierServicesResponse() {
 		return {
-			status: 200,
-			body: consignment.History.map((entry) => ({ Status: entry.State, Timestamp: entry.At })),
+			Success: true,
+			ErrorMessage: null,
+			MpdCarrierServices: this.carrierServices.map((service) => ({
+				Name: service.Name,
+				Description: `${service.CarrierName} ${service.Name}`,
+				Reference: service.Reference,
+				MpdCarrierReference: service.CarrierReference,
+				CarrierName: service.CarrierName,
+				CarrierAccountOwner: null,
+				Journey: [this.journeyLeg(service)],
+				Source: 2,
+				Type: 'Scheduled',
+				IsConfigured: true,
+				IsCached: false,
+			})),
 		};
 	}
 
@@ -625,4 +1385,11 @@ class SortedProModel {
 	}
 }
 
-module.exports = { SortedProModel };
+module.exports = {
+	SortedProModel,
+	STATES,
+	ALLOCATABLE,
+	DEALLOCATABLE,
+	MANIFESTABLE,
+	enumState,
+};

@@ -14,7 +14,7 @@ import { allocationOf, inState, notAbout, stateOf } from './consignments';
 import { consignmentReference, typedConsignmentReference } from './fields';
 import { ItemResults, forEachConcurrently } from './items';
 import type { ItemOutput } from './items';
-import { withConsignmentReference } from './lists';
+import { firstText, withConsignmentReference } from './lists';
 import { readRunSettings } from './settings';
 import type { CallShape } from './settings';
 import { answerWasLost, sortedProApiExchange, sortedProPath } from '../transport';
@@ -233,7 +233,8 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 						task.consignmentReference,
 					);
 				} else if (!succeeded(entry)) {
-					const reason = typeof entry.Message === 'string' ? entry.Message.trim() : '';
+					// A per-consignment result says why in Message, an Allocation Summary in Description.
+					const reason = firstText(entry, ['Message', 'Description']);
 					const recovered = await doneBefore(task, exchange.answerLost, isStateRefusal(reason));
 					if (recovered) results.succeed(task.itemIndex, recovered);
 					else
