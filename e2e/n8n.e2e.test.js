@@ -154,7 +154,7 @@ describe('workflows executed by n8n', () => {
 			httpStatus: 400,
 		});
 		expect(output[3].json).toMatchObject({ ConsignmentReference: 'EC-SIM-000002' });
-		expect(simulator.model.consignments.get('EC-SIM-000010')?.State).toBe('Allocation Failed');
+		expect(simulator.model.consignments.get('EC-SIM-000010')?.State).toBe('AllocationFailed');
 		expect(simulator.model.consignments.get('EC-SIM-000002')?.State).toBe('Allocated');
 	});
 
@@ -179,9 +179,9 @@ describe('workflows executed by n8n', () => {
 			const reference = item.json.ConsignmentReference;
 			const prices = quotes
 				.filter((quote) => quote.json.ConsignmentReference === reference)
-				.map((quote) => quote.json.Price);
+				.map((quote) => quote.json.GrossPrice);
 			const cheapest = quotes.find((quote) => quote.json.ConsignmentReference === reference);
-			expect(cheapest.json.Price).toBe(Math.min(...prices));
+			expect(cheapest.json.GrossPrice).toBe(Math.min(...prices));
 			expect(item.json.CarrierServiceReference).toBe(cheapest.json.CarrierServiceReference);
 			expect(simulator.model.consignments.get(reference)).toMatchObject({
 				State: 'Allocated',
@@ -212,7 +212,7 @@ describe('workflows executed by n8n', () => {
 		}
 		for (const item of setAside) {
 			expect(simulator.model.consignments.get(item.json.ConsignmentReference).State).toBe(
-				'Allocation Failed',
+				'AllocationFailed',
 			);
 		}
 	});
@@ -300,13 +300,13 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 				(consignment) => consignment.ConsignmentReferenceProvidedByCustomer === reference,
 			);
 		const deadline = Date.now() + 60_000;
-		while (Date.now() < deadline && byYourReference('WEB-3')?.State !== 'Allocation Failed') {
+		while (Date.now() < deadline && byYourReference('WEB-3')?.State !== 'AllocationFailed') {
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		expect(byYourReference('WEB-1')).toMatchObject({ State: 'Allocated', AllocationCount: 1 });
 		expect(byYourReference('WEB-2')).toMatchObject({ State: 'Allocated', AllocationCount: 1 });
 		expect(byYourReference('WEB-3')).toMatchObject({
-			State: 'Allocation Failed',
+			State: 'AllocationFailed',
 			AllocationCount: 0,
 		});
 	});
