@@ -1048,7 +1048,16 @@ class SortedProModel {
 			Weight: pkg.Weight ? { Value: pkg.Weight.Value, Unit: pkg.Weight.Unit ?? 'Kg' } : null,
 			Dimensions: pkg.Dimensions ?? null,
 			Description: pkg.Description ?? null,
-			Value: pkg.Value ?? null,
+			// SortedPRO names the currency in its answers (help/getting_consignment_data.md).
+			Value: pkg.Value
+				? {
+						...pkg.Value,
+						Currency: {
+							Name: pkg.Value.Currency?.IsoCode === 'GBP' ? GBP.Name : null,
+							...pkg.Value.Currency,
+						},
+					}
+				: null,
 			PackageSizeReference: pkg.PackageSizeReference ?? null,
 			Barcode: pkg.Barcode ?? null,
 			MetaData: pkg.MetaData ?? [],
