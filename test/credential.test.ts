@@ -105,13 +105,13 @@ describe('SortedPRO API credential', () => {
 
 		const prepared = await credential.authenticate(
 			{ apiKey: TEST_API_KEY, environment: 'sandbox' },
-			{ method: 'GET', url: '/servicegroups/' },
+			{ method: 'GET', url: '/servicegroups' },
 		);
 
 		expect(prepared).toMatchObject({
 			method: 'GET',
 			baseURL: 'https://apisandbox.electioapp.com',
-			url: '/servicegroups/',
+			url: '/servicegroups',
 			disableFollowRedirect: true,
 			maxRedirects: 0,
 			headers: {
@@ -123,7 +123,7 @@ describe('SortedPRO API credential', () => {
 		await expect(
 			credential.authenticate(
 				{ apiKey: TEST_API_KEY, environment: 'custom', baseUrl: 'http://example.com' },
-				{ url: '/servicegroups/' },
+				{ url: '/servicegroups' },
 			),
 		).rejects.toThrow('must start with https://');
 		await expect(
@@ -142,7 +142,7 @@ describe("the credential's Test button", () => {
 		const api = nock(PRODUCTION)
 			.matchHeader('ocp-apim-subscription-key', TEST_API_KEY)
 			.matchHeader('electio-api-version', '1.1')
-			.get('/servicegroups/')
+			.get('/servicegroups')
 			.reply(200, [{ ServiceGroupCode: 'NEXTDAY', Name: 'Next day' }]);
 
 		const result = await runCredentialTest(production);
@@ -179,7 +179,7 @@ describe("the credential's Test button", () => {
 		async (_case, status, message) => {
 			// n8n sends the request again after a 401, to refresh a credential that may have expired.
 			nock(PRODUCTION)
-				.get('/servicegroups/')
+				.get('/servicegroups')
 				.times(2)
 				.reply(status, { message: 'Access denied' }, { Location: 'https://login.example.com/' });
 
