@@ -62,6 +62,52 @@ export const ifYourReferenceExists: INodeProperties = {
 	],
 };
 
+/**
+ * The consignment details Create's Additional Fields and Update's Update Fields share (read by
+ * consignmentBody.ts's tagList and metadataEntries); `describe` words a field for its operation.
+ */
+export function consignmentDetailFields(
+	describe: Partial<Record<'metadata' | 'shippingDate' | 'tags', string>> = {},
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Metadata',
+			name: 'metadata',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			...(describe.metadata ? { description: describe.metadata } : {}),
+			options: [
+				{
+					displayName: 'Entry',
+					name: 'entry',
+					values: [
+						{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Shipping Date',
+			name: 'shippingDate',
+			type: 'dateTime',
+			default: '',
+			description:
+				describe.shippingDate ??
+				'When the consignment is due to ship; SortedPRO uses today when empty',
+		},
+		text('Tags', 'tags', {
+			description: describe.tags ?? 'Comma-separated tags',
+			placeholder: 'e.g. web-order, priority',
+		}),
+		text('Your Reference', 'customerReference', {
+			description:
+				'Your own reference for the consignment, e.g. the order number (ConsignmentReferenceProvidedByCustomer)',
+		}),
+	];
+}
+
 /** The Create operation's fields, in the order the editor shows them. */
 export const createFields: INodeProperties[] = [
 	{
@@ -191,40 +237,7 @@ export const createFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: fieldsOnly,
-		options: [
-			{
-				displayName: 'Metadata',
-				name: 'metadata',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				options: [
-					{
-						displayName: 'Entry',
-						name: 'entry',
-						values: [
-							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Shipping Date',
-				name: 'shippingDate',
-				type: 'dateTime',
-				default: '',
-				description: 'When the consignment is due to ship; SortedPRO uses today when empty',
-			},
-			text('Tags', 'tags', {
-				description: 'Comma-separated tags',
-				placeholder: 'e.g. web-order, priority',
-			}),
-			text('Your Reference', 'customerReference', {
-				description:
-					'Your own reference for the consignment, e.g. the order number (ConsignmentReferenceProvidedByCustomer)',
-			}),
-		],
+		options: consignmentDetailFields(),
 	},
 	ifYourReferenceExists,
 ];

@@ -25,6 +25,7 @@ import {
 	tagList,
 } from './consignmentBody';
 import { updateRequest } from './consignmentUpdate';
+import { consignmentDetailFields } from './createFields';
 import type { ConsignmentChanges } from './consignmentUpdate';
 
 export const option: OperationOption = {
@@ -47,48 +48,11 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'The details to change; the node reads the consignment first and keeps the rest',
-		options: [
-			{
-				displayName: 'Metadata',
-				name: 'metadata',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				description: 'Entries to set, by key; other entries stay',
-				options: [
-					{
-						displayName: 'Entry',
-						name: 'entry',
-						values: [
-							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Shipping Date',
-				name: 'shippingDate',
-				type: 'dateTime',
-				default: '',
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. web-order, priority',
-				description: "Comma-separated tags that replace the consignment's tags",
-			},
-			{
-				displayName: 'Your Reference',
-				name: 'customerReference',
-				type: 'string',
-				default: '',
-				description:
-					'Your own reference for the consignment, e.g. the order number (ConsignmentReferenceProvidedByCustomer)',
-			},
-		],
+		options: consignmentDetailFields({
+			metadata: 'Entries to set, by key; other entries stay',
+			shippingDate: 'The new shipping date',
+			tags: "Comma-separated tags that replace the consignment's tags",
+		}),
 	},
 	{
 		displayName: 'Other Changes (JSON)',
