@@ -1,5 +1,8 @@
+import nock from 'nock';
+
 import { operationWorkflow, references, runWorkflow } from './helpers/engine';
 import { listResult, sortedPro } from './helpers/sortedPro';
+import { consignment, link, searchAnswer, summary } from './contracts/documented';
 
 const createdLinks = (reference: string) => [
 	{ Rel: 'Link', Href: `https://api.electioapp.com/consignments/${reference}` },
@@ -40,11 +43,13 @@ describe('Consignment > Create', () => {
 
 	test('builds the consignment body from the fields and outputs the new reference', async () => {
 		const api = sortedPro()
-			// Your Reference is set: SortedPRO is asked first whether the order has a consignment.
-			.get('/consignments/clientReference/ORDER-1001')
-			.reply(404, { Message: 'No consignment with your reference ORDER-1001' })
+			// Your Reference is set: SortedPRO's search is asked first whether the order has a
+			// consignment. It finds only a loose match (ORDER-10010), which is not this order's.
+			.get('/consignments/100/0')
+			.query({ referenceProvidedByCustomer: 'ORDER-1001' })
+			.reply(200, searchAnswer(summary('EC-000-05B-MMB', 'Allocated', 'ORDER-10010')))
+			// The shipping location is sent in the Origin address only (no top-level field).
 			.post('/consignments', {
-				ShippingLocationReference: 'EST-00001-0001',
 				Direction: 'Outbound',
 				Packages: [
 					{
@@ -135,8 +140,9 @@ describe('Consignment > Create', () => {
 
 	test('a SortedPRO validation error names your reference and the failing field', async () => {
 		sortedPro()
-			.get(/^\/consignments\/clientReference\//)
-			.reply(404, {})
+			.get('/consignments/100/0')
+			.query({ referenceProvidedByCustomer: 'ORDER-7' })
+			.reply(200, searchAnswer())
 			.post('/consignments')
 			.reply(400, {
 				Message: 'The request is invalid',
@@ -164,11 +170,10 @@ describe('Consignment > Create', () => {
 
 describe('Consignment > Get and Get Status', () => {
 	test('Get returns the consignment; a 404 says which consignment was not found', async () => {
-		sortedPro().get('/consignments/EC-1').reply(200, { Reference: 'EC-1', State: 'Allocated' });
+		sortedPro().get('/consignments/EC-1').reply(200, consignment('EC-1', 'Allocated'));
 		const found = await runWorkflow(operationWorkflow('consignment', 'get'), references('EC-1'));
 		expect(found.output?.[0].json).toEqual({
-			Reference: 'EC-1',
-			State: 'Allocated',
+			...consignment('EC-1', 'Allocated'),
 			ConsignmentReference: 'EC-1',
 		});
 
@@ -182,12 +187,19 @@ describe('Consignment > Get and Get Status', () => {
 		);
 	});
 
-	test('Get Status accepts a bare state string or an object', async () => {
+	test('Get Status accepts a bare state string or the documented object', async () => {
+		// help/getting_consignment_data.md, "Checking a Consignment's Status".
+		const status = {
+			ConsignmentReferenceForAllLegsAssignedByMpd: 'EC-2',
+			Status: 'Manifested',
+			ExpectedDeliveryDate: '2020-06-02T14:20:11.4370803+01:00',
+			ApiLink: link('EC-2'),
+		};
 		sortedPro()
 			.get('/consignments/EC-1/status')
 			.reply(200, '"Allocated"')
 			.get('/consignments/EC-2/status')
-			.reply(200, { State: 'Manifested' });
+			.reply(200, status);
 
 		const { output } = await runWorkflow(
 			operationWorkflow('consignment', 'getStatus'),
@@ -196,23 +208,47 @@ describe('Consignment > Get and Get Status', () => {
 
 		expect(output?.map((item) => item.json)).toEqual([
 			{ ConsignmentReference: 'EC-1', Status: 'Allocated' },
-			{ State: 'Manifested', ConsignmentReference: 'EC-2', Status: 'Manifested' },
+			{ ...status, ConsignmentReference: 'EC-2' },
 		]);
+	});
+
+	test('Get Status: an object that names no consignment, or another, is an error', async () => {
+		sortedPro()
+			.get('/consignments/EC-1/status')
+			.reply(200, { Status: 'Manifested' })
+			.get('/consignments/EC-2/status')
+			.reply(200, { ConsignmentReferenceForAllLegsAssignedByMpd: 'EC-9', Status: 'Manifested' });
+
+		const { output } = await runWorkflow(
+			operationWorkflow('consignment', 'getStatus', {}, { onError: 'continueRegularOutput' }),
+			references('EC-1', 'EC-2'),
+		);
+
+		expect(output?.map((item) => item.json.error)).toEqual([
+			"Could not get the status of consignment EC-1: SortedPRO's answer names no consignment",
+			"Could not get the status of consignment EC-2: SortedPRO's answer is about consignment EC-9, not EC-2",
+		]);
+		expect(output?.some((item) => item.json.Status !== undefined)).toBe(false);
 	});
 });
 
 describe('Consignment > Get Many', () => {
 	const page = (from: number, count: number) =>
-		Array.from({ length: count }, (_value, index) => ({ Reference: `EC-${from + index}` }));
+		Array.from({ length: count }, (_value, index) => summary(`EC-${from + index}`));
+	/** A documented search answer: `Count` matches in all, these summaries on the page. */
+	const searchPage = (count: number, summaries: ReturnType<typeof page>) => ({
+		Count: count,
+		ConsignmentSummaries: summaries,
+	});
 
 	test('pages with take/skip and the State filter up to the limit, all paired to the input item', async () => {
 		const api = sortedPro()
 			.get('/consignments/100/0')
 			.query({ State: 'Allocated', ShippingLocationReference: 'EST-1' })
-			.reply(200, page(0, 100))
+			.reply(200, searchPage(400, page(0, 100)))
 			.get('/consignments/50/100')
 			.query({ State: 'Allocated', ShippingLocationReference: 'EST-1' })
-			.reply(200, page(100, 50));
+			.reply(200, searchPage(400, page(100, 50)));
 
 		const { output } = await runWorkflow(
 			operationWorkflow('consignment', 'getAll', {
@@ -227,18 +263,23 @@ describe('Consignment > Get Many', () => {
 
 		expect(api.isDone()).toBe(true);
 		expect(output).toHaveLength(150);
-		expect(output?.[149].json.Reference).toBe('EC-149');
+		expect(output?.[149].json).toMatchObject({
+			Reference: 'EC-149',
+			ConsignmentReference: 'EC-149',
+			State: 'Allocated',
+		});
 		expect(new Set(output?.map((item) => JSON.stringify(item.pairedItem)))).toEqual(
 			new Set(['{"item":0}']),
 		);
 	});
 
 	test('Return All stops at the first short page', async () => {
+		// Count claims more, but a short page is the end of the search.
 		const api = sortedPro()
 			.get('/consignments/100/0')
-			.reply(200, { Consignments: page(0, 100) })
+			.reply(200, searchPage(1000, page(0, 100)))
 			.get('/consignments/100/100')
-			.reply(200, { Consignments: page(100, 3) });
+			.reply(200, searchPage(1000, page(100, 3)));
 
 		const { output } = await runWorkflow(
 			operationWorkflow('consignment', 'getAll', { returnAll: true }),
@@ -247,6 +288,47 @@ describe('Consignment > Get Many', () => {
 
 		expect(api.isDone()).toBe(true);
 		expect(output).toHaveLength(103);
+	});
+
+	test('Return All stops when the pages read reach Count', async () => {
+		const api = sortedPro()
+			.get('/consignments/100/0')
+			.reply(200, searchPage(200, page(0, 100)))
+			.get('/consignments/100/100')
+			.reply(200, searchPage(200, page(100, 100)))
+			.get('/consignments/100/200')
+			.reply(200, searchPage(200, page(200, 100)));
+
+		const { output } = await runWorkflow(
+			operationWorkflow('consignment', 'getAll', { returnAll: true }),
+			[{}],
+		);
+
+		expect(output).toHaveLength(200);
+		expect(api.pendingMocks()).toEqual(['GET https://api.electioapp.com:443/consignments/100/200']);
+	});
+
+	test('a bare list of summaries is tolerated; an answer that is not a search is an error, never "none"', async () => {
+		sortedPro()
+			.get('/consignments/50/0')
+			.reply(200, page(0, 2))
+			.get('/consignments/50/0')
+			.reply(200, {})
+			.get('/consignments/50/0')
+			.reply(200, { Consignments: page(0, 2) });
+
+		const bare = await runWorkflow(operationWorkflow('consignment', 'getAll'), [{}]);
+		expect(bare.output?.map((item) => item.json.ConsignmentReference)).toEqual(['EC-0', 'EC-1']);
+
+		// {} and { Consignments: [...] } (not the documented ConsignmentSummaries), in turn.
+		for (const { output, error } of [
+			await runWorkflow(operationWorkflow('consignment', 'getAll'), [{}]),
+			await runWorkflow(operationWorkflow('consignment', 'getAll'), [{}]),
+		]) {
+			expect(output).toBeUndefined();
+			expect(error?.message).toContain('not a consignment search answer');
+		}
+		expect(nock.pendingMocks()).toEqual([]);
 	});
 });
 

@@ -62,8 +62,8 @@ describe('consignmentFromFields', () => {
 			0,
 		);
 
+		// The shipping location is sent only in the Origin address (includes/_create_consignments.md).
 		expect(body).toEqual({
-			ShippingLocationReference: 'EST-1',
 			Direction: 'Outbound',
 			Packages: [
 				{
@@ -96,12 +96,19 @@ describe('consignmentFromFields', () => {
 		expect(body.Packages).toEqual([
 			{ Weight: { Value: 1, Unit: 'Kg' }, Value: { Amount: 5, Currency: { IsoCode: 'GBP' } } },
 		]);
-		expect(Object.keys(body)).toEqual([
-			'ShippingLocationReference',
-			'Direction',
-			'Packages',
-			'Addresses',
-		]);
+		expect(Object.keys(body)).toEqual(['Direction', 'Packages', 'Addresses']);
+	});
+
+	test('Town is not required (the documented example has none)', () => {
+		const body = consignmentFromFields(
+			fields({ destination: { addressLine1: '13 Porter Street', countryCode: 'GB' } }),
+			0,
+		);
+		expect((body.Addresses as unknown[])[1]).toEqual({
+			AddressType: 'Destination',
+			Country: { IsoCode: { TwoLetterCode: 'GB' } },
+			AddressLine1: '13 Porter Street',
+		});
 	});
 
 	test.each([

@@ -6,7 +6,8 @@ import { NODE_TYPE, loadPackage, runWorkflow } from './helpers/engine';
 import { listFiles, readJson } from './helpers/local';
 import type { WorkflowFixture } from './helpers/engine';
 import { smallPdf } from '../simulator/files';
-import { allocationSummary, sortedPro } from './helpers/sortedPro';
+import { sortedPro } from './helpers/sortedPro';
+import { allocationSummary, labelAnswer, link, searchAnswer } from './contracts/documented';
 
 const examples = listFiles('examples').filter((file) => file.endsWith('.json'));
 const read = (file: string) => readJson('examples', file) as WorkflowFixture;
@@ -70,18 +71,20 @@ test('order-to-label: its SortedPRO chain creates, allocates and labels each ord
 	];
 	const api = sortedPro()
 		// The order number is Your Reference: a re-import would find the consignment instead.
-		.get('/consignments/clientReference/ORDER-1001')
-		.reply(404, {})
+		// (SortedPRO's documented search by your reference finds none here.)
+		.get('/consignments/100/0')
+		.query({ referenceProvidedByCustomer: 'ORDER-1001' })
+		.reply(200, searchAnswer())
 		.post(
 			'/consignments',
 			(body: { ConsignmentReferenceProvidedByCustomer?: string }) =>
 				body.ConsignmentReferenceProvidedByCustomer === 'ORDER-1001',
 		)
-		.reply(200, [{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-1' }])
+		.reply(201, [link('EC-1')])
 		.put('/allocation/EC-1/allocatewithservicegroup/NEXTDAY')
-		.reply(200, allocationSummary('EC-1'))
+		.reply(200, [allocationSummary('EC-1')])
 		.get('/labels/EC-1/PDF')
-		.reply(200, { File: smallPdf().toString('base64'), ContentType: 'application/pdf' });
+		.reply(200, labelAnswer(smallPdf()));
 
 	const { run } = await runWorkflow(sortedProOnly, orders, undefined, 'Create consignment');
 
@@ -89,5 +92,10 @@ test('order-to-label: its SortedPRO chain creates, allocates and labels each ord
 	const label = run.data.resultData.runData['Get label']?.[0].data?.main[0]?.[0];
 	expect(label?.json).toMatchObject({ ConsignmentReference: 'EC-1', fileName: 'EC-1.pdf' });
 	expect(label?.binary?.data.mimeType).toBe('application/pdf');
+	expect(
+		Buffer.from(label?.binary?.data.data ?? '', 'base64')
+			.subarray(0, 8)
+			.toString('latin1'),
+	).toBe('%PDF-1.4');
 	expect(nock.pendingMocks()).toEqual([]);
 });

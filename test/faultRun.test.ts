@@ -99,7 +99,8 @@ async function allocateAllUnderFaults(): Promise<void> {
 			// Not allocated: only the Germany-bound ones, refused for having no eligible service.
 			expect([reference, stored?.State, String(item.json.error)]).toEqual([
 				reference,
-				'Allocation Failed',
+				// SortedPRO's enum spelling.
+				'AllocationFailed',
 				expect.stringContaining('No carrier service in service group ECONOMY is eligible'),
 			]);
 		}

@@ -10,7 +10,7 @@ const groups = [
 ];
 
 const serviceGroups = () =>
-	nock(PRODUCTION).matchHeader('ocp-apim-subscription-key', TEST_API_KEY).get('/servicegroups/');
+	nock(PRODUCTION).matchHeader('ocp-apim-subscription-key', TEST_API_KEY).get('/servicegroups');
 
 describe('Carrier Service Group drop-down (From List)', () => {
 	test('lists the service groups with their codes as values', async () => {
@@ -56,6 +56,19 @@ describe('Carrier Service Group drop-down (From List)', () => {
 		nock.cleanAll();
 	});
 
+	test('an answer that is not a list (nor an object holding exactly one) is never an empty list', async () => {
+		serviceGroups().reply(200, { NextDay: [groups[0]], Economy: [groups[1]] });
+		await expect(searchList('searchServiceGroups')).rejects.toThrow(
+			"Could not load the carrier service groups: SortedPRO's answer for the carrier service groups is not a list the node can read",
+		);
+		serviceGroups().reply(200, { Message: 'OK' });
+		const { result } = await searchList('searchServiceGroups', 'NEXTDAY');
+		expect(result.results).toEqual([
+			{ name: 'Use code "NEXTDAY" (the list could not be read)', value: 'NEXTDAY' },
+		]);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
 	test('when the list cannot be loaded and nothing is typed, the error says why', async () => {
 		serviceGroups().reply(401, {
 			statusCode: 401,
@@ -71,7 +84,7 @@ describe('Carrier Service drop-down (From List)', () => {
 	test('lists carrier services by their reference', async () => {
 		nock(PRODUCTION)
 			.matchHeader('ocp-apim-subscription-key', TEST_API_KEY)
-			.get('/carrierservices/')
+			.get('/carrierservices')
 			.reply(200, [
 				{ Reference: 'CX_NDS', Name: 'Next Day Super' },
 				{ MpdCarrierServiceReference: 'CY_ECO' },
@@ -90,7 +103,7 @@ describe('Origin Shipping Location drop-down (From List)', () => {
 	const locations = () =>
 		nock(PRODUCTION)
 			.matchHeader('ocp-apim-subscription-key', TEST_API_KEY)
-			.get('/shippingLocations/');
+			.get('/shippinglocations');
 
 	test('lists the shipping locations by reference, with their names', async () => {
 		locations().reply(200, [

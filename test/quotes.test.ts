@@ -11,27 +11,61 @@ import {
 	searchList,
 } from './helpers/engine';
 import { sortedPro } from './helpers/sortedPro';
+import { quote as documentedQuote, unqualifiedService } from './contracts/documented';
 
-const quote = (reference: string, price: number, carrier = 'Carrier X', service = 'Next Day') => ({
-	QuoteReference: reference,
-	CarrierName: carrier,
-	CarrierServiceName: service,
-	CarrierServiceReference: `${carrier}-${service}`,
-	Price: price,
-	Currency: 'GBP',
-	DeliveryDate: '2026-11-27',
+/**
+ * A documented quote (help/getting_quotes_for_an_existing_consignment.md) for `consignment`,
+ * its first leg's carrier named `carrier` (SortedPRO may leave CarrierName null: then the
+ * node names the carrier by its CarrierReference).
+ */
+const quote = (
+	reference: string,
+	gross: number,
+	consignment: string,
+	carrier: string | null = 'Carrier X',
+	service = 'Next Day',
+) => {
+	const documented = documentedQuote(reference, service, gross, consignment);
+	const [leg] = documented.Legs;
+	return {
+		...documented,
+		Legs: [
+			{
+				...leg,
+				CarrierService: {
+					...leg.CarrierService,
+					CarrierName: carrier,
+					CarrierReference: carrier ? carrier.toUpperCase().replace(/\W+/g, '_') : 'ROYAL_MAIL',
+				},
+			},
+		],
+	};
+};
+/** The documented quotes answer. */
+const quotesAnswer = (
+	quotes: unknown[],
+	unqualified: unknown[] = [],
+	requestReference = 'QR-1',
+) => ({
+	QuoteRequestReference: requestReference,
+	Quotes: quotes,
+	UnqualifiedServices: unqualified,
 });
+const excluded = unqualifiedService('Tracked 48 Hour', 'No cost and/or pricing data configured');
 
 describe('Quote > Get Many', () => {
 	test('one item per quote, cheapest first, all fields kept, each paired to its input item', async () => {
 		const api = sortedPro()
 			.get(`/quotes/consignment/${encodeURIComponent('EC 1/2')}`)
-			.reply(200, {
-				Quotes: [quote('Q-2', 6.5), quote('Q-1', 4.95, 'Carrier Y', 'Economy')],
-				UnqualifiedServices: [{}],
-			})
+			.reply(
+				200,
+				quotesAnswer(
+					[quote('Q-2', 6.5, 'EC 1/2'), quote('Q-1', 4.95, 'EC 1/2', 'Carrier Y', 'Economy')],
+					[excluded],
+				),
+			)
 			.get('/quotes/consignment/EC-3')
-			.reply(200, { Quotes: [quote('Q-3', 3.2)] });
+			.reply(200, quotesAnswer([quote('Q-3', 3.2, 'EC-3', null)], [], 'QR-3'));
 
 		const { output } = await runWorkflow(
 			operationWorkflow('quote', 'getAll'),
@@ -50,10 +84,93 @@ describe('Quote > Get Many', () => {
 			['Q-2', 'EC 1/2', { item: 0 }],
 			['Q-3', 'EC-3', { item: 1 }],
 		]);
+		// SortedPRO's fields kept, and the ones a user maps beside them.
 		expect(output?.[0].json).toEqual({
-			...quote('Q-1', 4.95, 'Carrier Y', 'Economy'),
+			...quote('Q-1', 4.95, 'EC 1/2', 'Carrier Y', 'Economy'),
+			CarrierName: 'Carrier Y',
+			CarrierReference: 'CARRIER_Y',
+			CarrierServiceName: 'Economy',
+			CarrierServiceReference: 'MPD_ECONOMY',
+			GrossPrice: 4.95,
+			NetPrice: 4.13,
+			CurrencyIsoCode: 'GBP',
 			ConsignmentReference: 'EC 1/2',
+			QuoteRequestReference: 'QR-1',
+			Qualified: true,
 		});
+		// No CarrierName on the leg: the carrier is named by its CarrierReference.
+		expect(output?.[2].json).toMatchObject({
+			CarrierName: 'ROYAL_MAIL',
+			CarrierReference: 'ROYAL_MAIL',
+			GrossPrice: 3.2,
+			QuoteRequestReference: 'QR-3',
+		});
+		// Unqualified services are not output unless asked for.
+		expect(output?.some((item) => item.json.Qualified !== true)).toBe(false);
+	});
+
+	test('Include Unqualified Services adds one item per excluded service, after the quotes', async () => {
+		sortedPro()
+			.get('/quotes/consignment/EC-1')
+			.reply(200, quotesAnswer([quote('Q-1', 4.95, 'EC-1')], [excluded]));
+
+		const { output } = await runWorkflow(
+			operationWorkflow('quote', 'getAll', { includeUnqualified: true }),
+			references('EC-1'),
+		);
+
+		expect(output?.map((item) => item.json)).toEqual([
+			expect.objectContaining({ QuoteReference: 'Q-1', Qualified: true }),
+			{ ...excluded, ConsignmentReference: 'EC-1', Qualified: false },
+		]);
+		expect(output?.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+
+	test('no quote (Quotes: null or []) is one item that says so, with the reasons', async () => {
+		sortedPro()
+			.get('/quotes/consignment/EC-1')
+			.reply(200, { ...quotesAnswer([], [excluded]), Quotes: null })
+			.get('/quotes/consignment/EC-2')
+			.reply(200, quotesAnswer([], [excluded], 'QR-2'));
+
+		const { output } = await runWorkflow(
+			operationWorkflow('quote', 'getAll'),
+			references('EC-1', 'EC-2'),
+		);
+
+		expect(output?.map((item) => item.json)).toEqual([
+			{
+				ConsignmentReference: 'EC-1',
+				QuoteRequestReference: 'QR-1',
+				QuoteCount: 0,
+				UnqualifiedServices: [excluded],
+			},
+			{
+				ConsignmentReference: 'EC-2',
+				QuoteRequestReference: 'QR-2',
+				QuoteCount: 0,
+				UnqualifiedServices: [excluded],
+			},
+		]);
+	});
+
+	test('an answer that is not a quotes answer, or a quote for another consignment, is an error', async () => {
+		sortedPro()
+			.get('/quotes/consignment/EC-1')
+			.reply(200, {})
+			.get('/quotes/consignment/EC-2')
+			.reply(200, quotesAnswer([quote('Q-9', 1, 'EC-9')]));
+
+		const { output } = await runWorkflow(
+			operationWorkflow('quote', 'getAll', {}, { onError: 'continueRegularOutput' }),
+			references('EC-1', 'EC-2'),
+		);
+
+		expect(output?.map((item) => item.json.error)).toEqual([
+			"Could not get the quotes for consignment EC-1: SortedPRO's answer is not a quotes answer",
+			"Could not get the quotes for consignment EC-2: SortedPRO's answer holds a quote for consignment EC-9",
+		]);
+		expect(output?.some((item) => item.json.QuoteReference !== undefined)).toBe(false);
 	});
 
 	test("SortedPRO's refusal is that item's error; the others still run", async () => {
@@ -61,7 +178,7 @@ describe('Quote > Get Many', () => {
 			.get('/quotes/consignment/EC-1')
 			.reply(404, { Message: 'Consignment EC-1 was not found' })
 			.get('/quotes/consignment/EC-2')
-			.reply(200, { Quotes: [quote('Q-9', 5)] });
+			.reply(200, quotesAnswer([quote('Q-9', 5, 'EC-2')]));
 
 		const { output } = await runWorkflow(
 			operationWorkflow('quote', 'getAll', {}, { onError: 'continueRegularOutput' }),
@@ -79,7 +196,14 @@ describe('Allocate With Quote: Quote Reference From List', () => {
 		nock(PRODUCTION)
 			.matchHeader('ocp-apim-subscription-key', TEST_API_KEY)
 			.get('/quotes/consignment/EC-1')
-			.reply(200, { Quotes: [quote('Q-2', 6.5), quote('Q-1', 4.95, 'Carrier Y', 'Economy')] });
+			.reply(
+				200,
+				quotesAnswer([
+					quote('Q-2', 6.5, 'EC-1'),
+					quote('Q-1', 4.95, 'EC-1', 'Carrier Y', 'Economy'),
+					quote('Q-3', 8, 'EC-1', null, 'Tracked 48'),
+				]),
+			);
 
 		const { result } = await searchList('searchQuotes', undefined, undefined, {
 			consignmentReference: 'EC-1',
@@ -88,6 +212,7 @@ describe('Allocate With Quote: Quote Reference From List', () => {
 		expect(result.results).toEqual([
 			{ name: 'Carrier Y Economy – 4.95 GBP', value: 'Q-1' },
 			{ name: 'Carrier X Next Day – 6.50 GBP', value: 'Q-2' },
+			{ name: 'ROYAL_MAIL Tracked 48 – 8.00 GBP', value: 'Q-3' },
 		]);
 	});
 
@@ -127,8 +252,14 @@ describe('quotes against the simulator', () => {
 			credentials,
 		);
 
-		// 1.5 kg to GB: 48 Hour (3.20) is the cheapest eligible service of the account.
-		expect(cheapest).toMatchObject({ CarrierServiceReference: 'CZ_48', Price: 3.2 });
+		// 1.5 kg to GB: 48 Hour (3.20 net, 3.84 gross) is the cheapest eligible service of the account.
+		expect(cheapest).toMatchObject({
+			CarrierServiceReference: 'CZ_48',
+			NetPrice: 3.2,
+			GrossPrice: 3.84,
+			CurrencyIsoCode: 'GBP',
+			Qualified: true,
+		});
 		expect(allocated.error).toBeUndefined();
 		expect(allocated.output?.[0].json).toMatchObject({
 			ConsignmentReference: 'EC-SIM-000001',

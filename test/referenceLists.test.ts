@@ -11,9 +11,9 @@ describe('Carrier Service and Service Group > Get Many', () => {
 		];
 		const groups = [{ ServiceGroupCode: 'NEXTDAY', Name: 'Next day' }];
 		const api = sortedPro()
-			.get('/carrierservices/')
+			.get('/carrierservices')
 			.reply(200, services)
-			.get('/servicegroups/')
+			.get('/servicegroups')
 			.reply(200, { ServiceGroups: groups });
 
 		const carrierServices = await runWorkflow(
@@ -37,7 +37,7 @@ describe('Shipping Location > Get Many', () => {
 			{ Reference: 'WAREHOUSE-1', Name: 'Main warehouse', Address: { Town: 'Leeds' } },
 			{ Reference: 'STORE-2', Name: 'Shop' },
 		];
-		const api = sortedPro().get('/shippingLocations/').reply(200, locations);
+		const api = sortedPro().get('/shippinglocations').reply(200, locations);
 
 		const { output } = await runWorkflow(
 			operationWorkflow('shippingLocation', 'getAll', { returnAll: true }),
@@ -54,8 +54,14 @@ describe('Consignment > Create: Origin Shipping Location picked From List', () =
 		const api = sortedPro()
 			.post(
 				'/consignments',
-				(body: { ShippingLocationReference?: string }) =>
-					body.ShippingLocationReference === 'WAREHOUSE-1',
+				// Documented: the shipping location is the Origin address's, not a top-level field.
+				(body: {
+					ShippingLocationReference?: string;
+					Addresses?: Array<{ AddressType?: string; ShippingLocationReference?: string }>;
+				}) =>
+					body.ShippingLocationReference === undefined &&
+					body.Addresses?.find((address) => address.AddressType === 'Origin')
+						?.ShippingLocationReference === 'WAREHOUSE-1',
 			)
 			.reply(201, [{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-1' }]);
 
@@ -82,7 +88,7 @@ describe('Consignment > Create: Origin Shipping Location picked From List', () =
 
 describe('Shipping Location > Get Many, refused', () => {
 	test("SortedPRO's refusal is the item's error with On Error: Continue", async () => {
-		sortedPro().get('/shippingLocations/').reply(403, { message: 'Forbidden' });
+		sortedPro().get('/shippinglocations').reply(403, { message: 'Forbidden' });
 
 		const { output } = await runWorkflow(
 			operationWorkflow('shippingLocation', 'getAll', {}, { onError: 'continueRegularOutput' }),

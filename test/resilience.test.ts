@@ -3,6 +3,10 @@ import { sleep } from 'n8n-workflow';
 
 import { operationWorkflow, references, runWorkflow } from './helpers/engine';
 import { allocationSummary, listResult, sortedPro } from './helpers/sortedPro';
+import {
+	allocationSummary as documentedAllocationSummary,
+	consignment,
+} from './contracts/documented';
 
 const group = { serviceGroup: { __rl: true, mode: 'id', value: 'NEXTDAY' } };
 const allocate = (options: Record<string, number | boolean> = {}, settings = {}) =>
@@ -132,19 +136,24 @@ describe('no double allocation', () => {
 			.put(path('EC-1'))
 			.reply(400, refusedAsAllocated)
 			.get('/consignments/EC-1')
-			.reply(200, { Reference: 'EC-1', State: 'Allocated', CarrierServiceReference: 'CX_NDS' });
+			.reply(200, consignment('EC-1', 'Allocated'));
 
 		const { output, error } = await runWorkflow(allocate(), references('EC-1'));
 
 		expect(error).toBeUndefined();
 		expect(api.isDone()).toBe(true);
+		// The allocation as a fresh answer would give it: carrier from ConsignmentLegs, service
+		// from Allocation (help/getting_consignment_data.md).
 		expect(output).toEqual([
 			{
 				json: {
-					Reference: 'EC-1',
-					State: 'Allocated',
-					CarrierServiceReference: 'CX_NDS',
 					ConsignmentReference: 'EC-1',
+					State: 'Allocated',
+					CarrierReference: 'CARRIER_X',
+					CarrierName: 'Carrier X',
+					CarrierServiceReference: 'CX_NDS',
+					CarrierServiceName: 'Next Day Super',
+					ConsignmentLegs: consignment('EC-1', 'Allocated').ConsignmentLegs,
 					recoveredAfterRetry: true,
 				},
 				pairedItem: { item: 0 },
@@ -159,7 +168,7 @@ describe('no double allocation', () => {
 			.put(path('EC-1'))
 			.reply(400, { Message: 'Consignment EC-1 is in state Cancelled and cannot be allocated' })
 			.get('/consignments/EC-1')
-			.reply(200, { Reference: 'EC-1', State: 'Cancelled' });
+			.reply(200, consignment('EC-1', 'Cancelled'));
 
 		const { error } = await runWorkflow(allocate(), references('EC-1'));
 
@@ -188,8 +197,9 @@ describe('no double allocation', () => {
 		const api = sortedPro()
 			.put(path('EC-1'))
 			.reply(400, refusedAsAllocated)
+			// Were it read, it would count as allocated: it must not be read.
 			.get('/consignments/EC-1')
-			.reply(200, { State: 'Allocated' });
+			.reply(200, consignment('EC-1', 'Allocated'));
 
 		const { error } = await runWorkflow(allocate(), references('EC-1'));
 
@@ -202,12 +212,19 @@ describe('no double allocation', () => {
 			.put('/allocation/allocatewithservicegroup')
 			.replyWithError(reset())
 			.put('/allocation/allocatewithservicegroup')
+			// Documented: List<AllocationSummary>; a refused consignment's summary is not documented
+			// (the simulator's: its StatusCode, the reason in Description).
 			.reply(200, [
-				listResult('EC-1', false, 'Consignment EC-1 is in state Allocated and cannot be allocated'),
-				listResult('EC-2'),
+				{
+					StatusCode: 400,
+					ApiLinks: [{ Rel: 'detail', Href: 'https://api.electioapp.com/consignments/EC-1' }],
+					Description: 'Consignment EC-1 is in state Allocated and cannot be allocated',
+					ConsignmentLegs: [],
+				},
+				documentedAllocationSummary('EC-2'),
 			])
 			.get('/consignments/EC-1')
-			.reply(200, { Reference: 'EC-1', State: 'Allocated' });
+			.reply(200, consignment('EC-1', 'Allocated'));
 
 		const { output } = await runWorkflow(
 			allocate({ sendInBatches: true }),
@@ -224,6 +241,10 @@ describe('no double allocation', () => {
 			['EC-1', true],
 			['EC-2', false],
 		]);
+		expect(output?.[0].json).toMatchObject({
+			State: 'Allocated',
+			CarrierServiceReference: 'CX_NDS',
+		});
 	});
 });
 

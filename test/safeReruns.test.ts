@@ -7,7 +7,14 @@ import nock from 'nock';
 
 import { createSimulator, DEFAULT_API_KEY } from '../simulator/server';
 import { operationWorkflow, references, runWorkflow } from './helpers/engine';
-import { allocationSummary, listResult, sortedPro } from './helpers/sortedPro';
+import { listResult, sortedPro } from './helpers/sortedPro';
+import {
+	allocationSummary,
+	consignment,
+	link,
+	searchAnswer,
+	summary,
+} from './contracts/documented';
 
 const continueOnFail = { onError: 'continueRegularOutput' as const };
 const group = { serviceGroup: { __rl: true, mode: 'id', value: 'NEXTDAY' } };
@@ -16,12 +23,47 @@ const allocate = (options: Record<string, string | boolean> = {}, settings = {})
 const refusedAllocated = (reference: string) => ({
 	Message: `Consignment ${reference} is in state Allocated and cannot be allocated`,
 });
-const allocatedConsignment = (reference: string) => ({
-	Reference: reference,
+/**
+ * A consignment as Get Consignment answers it once allocated (help/getting_consignment_data.md):
+ * the carrier service in Allocation, the carrier in ConsignmentLegs. Carrier Y, so that it is
+ * never mistaken for a fresh allocation's Carrier X.
+ */
+const carrierYLeg = {
+	Leg: 1,
+	TrackingReferences: ['TRK-Y-1'],
+	CarrierReference: 'CARRIER_Y',
+	CarrierServiceReference: null,
+	CarrierName: 'Carrier Y',
+};
+const allocatedConsignment = (reference: string) => {
+	const allocated = consignment(reference, 'Allocated');
+	return {
+		...allocated,
+		ConsignmentLegs: [carrierYLeg],
+		Allocation: {
+			...(allocated.Allocation as Record<string, unknown>),
+			MpdCarrierServiceReference: 'CY_NDE',
+			MpdCarrierServiceName: 'Next Day Economy',
+		},
+	};
+};
+/** What Return Current Allocation outputs for it: the fields of a fresh allocation's answer. */
+const currentAllocation = (reference: string) => ({
+	ConsignmentReference: reference,
 	State: 'Allocated',
+	CarrierReference: 'CARRIER_Y',
 	CarrierName: 'Carrier Y',
 	CarrierServiceReference: 'CY_NDE',
 	CarrierServiceName: 'Next Day Economy',
+	ConsignmentLegs: [carrierYLeg],
+	alreadyAllocated: true,
+});
+/** How the simulator reports a refused consignment of a list allocation (not documented). */
+const refusedSummary = (reference: string, message: string) => ({
+	StatusCode: 400,
+	ApiLinks: [{ Rel: 'detail', Href: `https://api.electioapp.com/consignments/${reference}` }],
+	Description: message,
+	ConsignmentLegs: [],
 });
 
 describe('Allocation: If Already Allocated', () => {
@@ -32,7 +74,8 @@ describe('Allocation: If Already Allocated', () => {
 			.get('/consignments/EC-1')
 			.reply(200, allocatedConsignment('EC-1'))
 			.put('/allocation/EC-2/allocatewithservicegroup/NEXTDAY')
-			.reply(200, allocationSummary('EC-2'));
+			// Documented: a list of one Allocation Summary.
+			.reply(200, [allocationSummary('EC-2')]);
 
 		const { output, error } = await runWorkflow(
 			allocate({ ifAlreadyAllocated: 'returnCurrent' }),
@@ -41,14 +84,7 @@ describe('Allocation: If Already Allocated', () => {
 
 		expect(error).toBeUndefined();
 		expect(api.isDone()).toBe(true);
-		expect(output?.[0]).toEqual({
-			json: {
-				...allocatedConsignment('EC-1'),
-				ConsignmentReference: 'EC-1',
-				alreadyAllocated: true,
-			},
-			pairedItem: { item: 0 },
-		});
+		expect(output?.[0]).toEqual({ json: currentAllocation('EC-1'), pairedItem: { item: 0 } });
 		expect(output?.[1].json).toMatchObject({
 			ConsignmentReference: 'EC-2',
 			CarrierName: 'Carrier X',
@@ -59,7 +95,11 @@ describe('Allocation: If Already Allocated', () => {
 	test('the same in batches: a refused entry whose consignment is Allocated succeeds', async () => {
 		sortedPro()
 			.put('/allocation/allocatewithservicegroup')
-			.reply(200, [listResult('EC-1', false, refusedAllocated('EC-1').Message), listResult('EC-2')])
+			// Documented: List<AllocationSummary>, one per consignment.
+			.reply(200, [
+				refusedSummary('EC-1', refusedAllocated('EC-1').Message),
+				allocationSummary('EC-2'),
+			])
 			.get('/consignments/EC-1')
 			.reply(200, allocatedConsignment('EC-1'));
 
@@ -74,16 +114,22 @@ describe('Allocation: If Already Allocated', () => {
 			['EC-1', true],
 			['EC-2', false],
 		]);
+		expect(output?.[0].json).toEqual(currentAllocation('EC-1'));
+		expect(output?.[1].json).toMatchObject({ CarrierName: 'Carrier X' });
 	});
 
 	test('a refusal for another reason stays an error, and Error (the default) does not look', async () => {
 		const api = sortedPro()
 			.put('/allocation/EC-1/allocatewithservicegroup/NEXTDAY')
 			.reply(400, { Message: 'No carrier service in NEXTDAY is eligible' })
-			.get('/consignments/EC-1')
-			.reply(200, { Reference: 'EC-1', State: 'Allocation Failed' })
 			.put('/allocation/EC-2/allocatewithservicegroup/NEXTDAY')
 			.reply(400, refusedAllocated('EC-2'));
+		// Were they read back, both would look allocated: neither may be.
+		const readBacks = sortedPro()
+			.get('/consignments/EC-1')
+			.reply(200, allocatedConsignment('EC-1'))
+			.get('/consignments/EC-2')
+			.reply(200, allocatedConsignment('EC-2'));
 
 		const returnCurrent = await runWorkflow(
 			allocate({ ifAlreadyAllocated: 'returnCurrent' }, continueOnFail),
@@ -92,6 +138,9 @@ describe('Allocation: If Already Allocated', () => {
 		const byDefault = await runWorkflow(allocate({}, continueOnFail), references('EC-2'));
 
 		expect(api.isDone()).toBe(true);
+		expect(readBacks.pendingMocks()).toHaveLength(2);
+		expect(returnCurrent.output?.[0].json.alreadyAllocated).toBeUndefined();
+		expect(byDefault.output?.[0].json.alreadyAllocated).toBeUndefined();
 		expect(returnCurrent.output?.[0].json.error).toContain(
 			'No carrier service in NEXTDAY is eligible',
 		);
@@ -139,30 +188,32 @@ describe('Consignment > Create: If Your Reference Already Exists', () => {
 			},
 			settings,
 		);
-	const existing = {
-		Reference: 'EC-7',
-		State: 'Allocated',
-		ConsignmentReferenceProvidedByCustomer: 'ORDER 1/2',
-	};
+	/** SortedPRO's documented search by your reference (help/getting_consignment_data.md). */
+	const search = (yourReference: string) =>
+		sortedPro().get('/consignments/100/0').query({ referenceProvidedByCustomer: yourReference });
+	const existing = summary('EC-7', 'Allocated', 'ORDER 1/2');
 
 	test('Return Existing (the default): the existing consignment, marked existing, and nothing created', async () => {
-		const api = sortedPro()
-			.get(`/consignments/clientReference/${encodeURIComponent('ORDER 1/2')}`)
-			.reply(200, existing);
+		const api = search('ORDER 1/2').reply(200, searchAnswer(existing));
+		const post = sortedPro()
+			.post('/consignments')
+			.reply(201, [link('EC-70')]);
 
 		const { output, error } = await runWorkflow(create(), [{ order: 'ORDER 1/2' }]);
 
 		expect(error).toBeUndefined();
 		expect(api.isDone()).toBe(true);
+		expect(post.isDone()).toBe(false);
 		expect(output?.[0].json).toEqual({ ...existing, ConsignmentReference: 'EC-7', existing: true });
 	});
 
 	test('a reference SortedPRO does not have is created, once', async () => {
-		const api = sortedPro()
-			.get('/consignments/clientReference/ORDER-2')
-			.reply(404, { Message: 'No consignment' })
+		// The search finds only ORDER-20, which is not ORDER-2.
+		const api = search('ORDER-2')
+			.reply(200, searchAnswer(summary('EC-20', 'Allocated', 'ORDER-20')))
 			.post('/consignments')
-			.reply(201, [{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-8' }]);
+			.once()
+			.reply(201, [link('EC-8')]);
 
 		const { output } = await runWorkflow(create(), [{ order: 'ORDER-2' }]);
 
@@ -174,9 +225,10 @@ describe('Consignment > Create: If Your Reference Already Exists', () => {
 	test('Create Another does not look; Error names the existing consignment', async () => {
 		const api = sortedPro()
 			.post('/consignments')
-			.reply(201, [{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-9' }])
-			.get('/consignments/clientReference/ORDER-3')
-			.reply(200, { ...existing, Reference: 'EC-3' });
+			.reply(201, [link('EC-9')])
+			.get('/consignments/100/0')
+			.query({ referenceProvidedByCustomer: 'ORDER-3' })
+			.reply(200, searchAnswer(summary('EC-3', 'Allocated', 'ORDER-3')));
 
 		const another = await runWorkflow(create('createAnother'), [{ order: 'ORDER-3' }]);
 		const refused = await runWorkflow(create('error', continueOnFail), [{ order: 'ORDER-3' }]);
@@ -190,16 +242,27 @@ describe('Consignment > Create: If Your Reference Already Exists', () => {
 	});
 
 	test('a look-up that fails is an error, never taken for "none exists"', async () => {
-		const api = sortedPro()
-			.get('/consignments/clientReference/ORDER-4')
-			.reply(401, { message: 'Access denied' });
+		const api = search('ORDER-4')
+			.reply(401, { message: 'Access denied' })
+			// An answer that is not a search answer is no more "none" than a refusal is.
+			.get('/consignments/100/0')
+			.query({ referenceProvidedByCustomer: 'ORDER-4' })
+			.reply(200, {});
+		const post = sortedPro()
+			.post('/consignments')
+			.reply(201, [link('EC-40')]);
 
-		const { error } = await runWorkflow(create(), [{ order: 'ORDER-4' }]);
+		const refused = await runWorkflow(create(), [{ order: 'ORDER-4' }]);
+		const unreadable = await runWorkflow(create(), [{ order: 'ORDER-4' }]);
 
 		expect(api.isDone()).toBe(true);
-		expect(error?.message).toContain(
-			'Could not look for a consignment with your reference ORDER-4',
-		);
+		expect(post.isDone()).toBe(false);
+		for (const { error } of [refused, unreadable]) {
+			expect(error?.message).toContain(
+				'Could not look for a consignment with your reference ORDER-4',
+			);
+		}
+		expect(unreadable.error?.message).toContain('not a consignment search answer');
 	});
 });
 
@@ -213,11 +276,17 @@ describe('Consignment > Get By Your Reference', () => {
 		);
 
 	test('finds the consignment (reference encoded), named like every other output, paired to its item', async () => {
+		// The search (a "#" not encoded would cut the query short), then the consignment it names.
+		const found = consignment('EC-1', 'Unallocated', 'ORDER #1');
 		const api = sortedPro()
-			.get(`/consignments/clientReference/${encodeURIComponent('ORDER #1')}`)
-			.reply(200, { Reference: 'EC-1', State: 'Unallocated' })
-			.get('/consignments/clientReference/ORDER-2')
-			.reply(404, { Message: 'No consignment with your reference ORDER-2' });
+			.get('/consignments/100/0')
+			.query({ referenceProvidedByCustomer: 'ORDER #1' })
+			.reply(200, searchAnswer(summary('EC-1', 'Unallocated', 'ORDER #1')))
+			.get('/consignments/EC-1')
+			.reply(200, found)
+			.get('/consignments/100/0')
+			.query({ referenceProvidedByCustomer: 'ORDER-2' })
+			.reply(200, searchAnswer());
 
 		const { output } = await runWorkflow(byYourReference(continueOnFail), [
 			{ order: 'ORDER #1' },
@@ -226,13 +295,12 @@ describe('Consignment > Get By Your Reference', () => {
 
 		expect(api.isDone()).toBe(true);
 		expect(output?.[0]).toEqual({
-			json: { Reference: 'EC-1', State: 'Unallocated', ConsignmentReference: 'EC-1' },
+			json: { ...found, ConsignmentReference: 'EC-1' },
 			pairedItem: { item: 0 },
 		});
-		expect(output?.[1].json).toMatchObject({ httpStatus: 404, ConsignmentReference: null });
-		expect(output?.[1].json.error).toBe(
-			'Could not get the consignment with your reference ORDER-2: SortedPRO could not find a consignment with your reference ORDER-2 (No consignment with your reference ORDER-2) (HTTP 404)',
-		);
+		expect(output?.[1].json).toMatchObject({ ConsignmentReference: null });
+		expect(output?.[1].json.error).toBe('SortedPRO has no consignment with your reference ORDER-2');
+		expect(output?.[1].pairedItem).toEqual({ item: 1 });
 	});
 
 	test('an empty reference names the field and the item before anything is sent', async () => {
@@ -330,7 +398,7 @@ describe('a crashed run, run again, against the simulator', () => {
 		const create = operationWorkflow('consignment', 'create', {
 			inputMode: 'json',
 			jsonBody:
-				'={{ JSON.stringify({ ConsignmentReferenceProvidedByCustomer: $json.order, ShippingLocationReference: "WAREHOUSE-1", Packages: [{ Weight: { Value: 1, Unit: "Kg" } }], Addresses: [{ AddressType: "Destination", Country: { IsoCode: { TwoLetterCode: "GB" } } }] }) }}',
+				'={{ JSON.stringify({ ConsignmentReferenceProvidedByCustomer: $json.order, Packages: [{ Weight: { Value: 1, Unit: "Kg" } }], Addresses: [{ AddressType: "Origin", ShippingLocationReference: "WAREHOUSE-1" }, { AddressType: "Destination", Country: { IsoCode: { TwoLetterCode: "GB" } } }] }) }}',
 		});
 		const orders = [{ order: 'SHOP-1' }, { order: 'SHOP-2' }];
 		const before = simulator.model.consignments.size;

@@ -107,8 +107,8 @@ describe('redirects are never followed with the key', () => {
 
 	test('the service-group drop-down does not follow a redirect', async () => {
 		const api = nock(PRODUCTION)
-			.get('/servicegroups/')
-			.reply(302, '', { Location: `${target.url}/servicegroups/` });
+			.get('/servicegroups')
+			.reply(302, '', { Location: `${target.url}/servicegroups` });
 
 		await expect(searchList('searchServiceGroups')).rejects.toThrow(`redirect to ${target.url}`);
 		expect(api.isDone()).toBe(true);
@@ -117,8 +117,8 @@ describe('redirects are never followed with the key', () => {
 
 	test("the credential's Test button does not follow a redirect", async () => {
 		const api = nock(PRODUCTION)
-			.get('/servicegroups/')
-			.reply(301, '', { Location: `${target.url}/servicegroups/` });
+			.get('/servicegroups')
+			.reply(301, '', { Location: `${target.url}/servicegroups` });
 
 		const result = await runCredentialTest({ apiKey: TEST_API_KEY, environment: 'production' });
 
@@ -498,8 +498,10 @@ describe('odd input is refused before anything is sent', () => {
 describe('advice that cannot duplicate', () => {
 	test('after a lost create answer the error says to look the consignment up first, and nothing is retried', async () => {
 		const api = sortedPro()
-			.get('/consignments/clientReference/ORDER-1')
-			.reply(404, {})
+			// The documented search finds no consignment with the reference: it is created.
+			.get('/consignments/100/0')
+			.query({ referenceProvidedByCustomer: 'ORDER-1' })
+			.reply(200, { Count: 0, ConsignmentSummaries: [] })
 			.post('/consignments')
 			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
 			.post('/consignments')

@@ -50,7 +50,8 @@ describe('the node against the SortedPRO simulator', () => {
 			credentials,
 		);
 
-		expect(state('EC-SIM-000010')?.State).toBe('Allocation Failed');
+		// SortedPRO's enum spelling (help/consignment_states.md).
+		expect(state('EC-SIM-000010')?.State).toBe('AllocationFailed');
 		expect(output?.[0].json).toMatchObject({
 			httpStatus: 400,
 			consignmentReference: 'EC-SIM-000010',
@@ -86,7 +87,19 @@ describe('the node against the SortedPRO simulator', () => {
 			references(reference, 'EC-SIM-000003'),
 			credentials,
 		);
-		expect(allocated.output?.map((item) => item.json.IsSuccess)).toEqual([true, true]);
+		// List<AllocationSummary>: one per consignment, each with its carrier service.
+		expect(allocated.error).toBeUndefined();
+		expect(
+			allocated.output?.map((item) => [
+				item.json.ConsignmentReference,
+				typeof item.json.CarrierServiceReference,
+				item.json.error,
+			]),
+		).toEqual([
+			[reference, 'string', undefined],
+			['EC-SIM-000003', 'string', undefined],
+		]);
+		expect(state(reference)).toMatchObject({ State: 'Allocated', AllocationCount: 1 });
 
 		const label = await runWorkflow(
 			operationWorkflow('label', 'get', { format: 'PDF' }),
@@ -111,9 +124,18 @@ describe('the node against the SortedPRO simulator', () => {
 			references(reference),
 			credentials,
 		);
-		expect(
-			(tracked.output?.[0].json.Events as Array<{ Status: string }>).map((event) => event.Status),
-		).toEqual(['Unallocated', 'Allocated', 'Manifested']);
+		// help/using_pros_tracking_api.md: events per package and leg.
+		const packages = tracked.output?.[0].json.TrackedPackages as Array<{
+			Legs: Array<{ Events: Array<{ Description: string }> }>;
+		}>;
+		expect(tracked.output?.[0].json).toMatchObject({
+			ConsignmentReference: reference,
+			ConsignmentReferenceForAllLegsAssignedByMpd: reference,
+		});
+		expect(packages[0].Legs[0].Events.map((event) => event.Description)).toEqual([
+			'Allocated',
+			'Manifested',
+		]);
 	});
 
 	test('a wrong API key gets the gateway 401, explained, and the key is nowhere in the run', async () => {
@@ -141,7 +163,7 @@ describe('simulator faults', () => {
 		simulator.config.faultRate = 1;
 		simulator.config.faults = [kind];
 		try {
-			const response = await fetch(`${simulator.model.baseUrl}/servicegroups/`, {
+			const response = await fetch(`${simulator.model.baseUrl}/servicegroups`, {
 				headers: { 'ocp-apim-subscription-key': DEFAULT_API_KEY },
 			});
 			expect(response.status).toBe(status);

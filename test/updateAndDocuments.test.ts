@@ -1,26 +1,82 @@
 /** Consignment > Update and Consignment > Get Documents. */
 import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { createSimulator, DEFAULT_API_KEY } from '../simulator/server';
 import { operationWorkflow, references, runWorkflow } from './helpers/engine';
 import { sortedPro } from './helpers/sortedPro';
+import { consignment } from './contracts/documented';
 import { smallPdf } from '../simulator/files';
 
 const continueOnFail = { onError: 'continueRegularOutput' as const };
-const update = (consignmentJson: string, settings = {}) =>
-	operationWorkflow('consignment', 'update', { consignmentJson }, settings);
+const update = (
+	updateFields: INodeParameters,
+	consignmentJson = '{}',
+	settings: Record<string, unknown> = {},
+) => operationWorkflow('consignment', 'update', { updateFields, consignmentJson }, settings);
+
+/** help/updating_existing_consignments.md: the answer is the link to the updated consignment. */
+const updatedLink = (reference: string) => [
+	{ Rel: 'Link', Href: `https://api.electioapp.com/consignments/${encodeURIComponent(reference)}` },
+];
+
+/** The fields of UpdateConsignmentRequest (SDK) as Get Consignment returned them. */
+const asRead = (read: Record<string, unknown>) => ({
+	ShippingDate: read.ShippingDate,
+	RequestedDeliveryDate: read.RequestedDeliveryDate,
+	ConsignmentReferenceProvidedByCustomer: read.ConsignmentReferenceProvidedByCustomer,
+	CustomsDocumentation: read.CustomsDocumentation,
+	Addresses: read.Addresses,
+	MetaData: read.MetaData,
+	// Packages as UpdatePackageRequests: what Get Consignment adds (legs, charges) is left out.
+	Packages: (read.Packages as Array<Record<string, unknown>>).map((pkg) => {
+		const sent = { ...pkg };
+		delete sent.ConsignmentLegs;
+		delete sent.Charges;
+		return sent;
+	}),
+	Tags: read.Tags,
+});
 
 describe('Consignment > Update', () => {
-	test('sends the whole consignment with its reference, and outputs it marked Updated', async () => {
+	test('reads the consignment, sends it whole with its reference and the changes, and outputs what changed', async () => {
+		const read = consignment('EC 1');
+		const [origin, destination] = read.Addresses as Array<Record<string, unknown>>;
 		const api = sortedPro()
-			.put('/consignments', {
+			.get(`/consignments/${encodeURIComponent('EC 1')}`)
+			.reply(200, read)
+			.put('/consignments/', {
+				Reference: 'EC 1',
+				...asRead(read),
+				// Other Changes (JSON): Packages replaced; the Destination address changed by its
+				// AddressType, its other fields kept, the Origin untouched.
 				Packages: [{ Weight: { Value: 2, Unit: 'Kg' } }],
-				ConsignmentReference: 'EC 1',
-			})
-			.reply(200, { Reference: 'EC 1', State: 'Unallocated' });
+				Addresses: [origin, { ...destination, Postcode: 'M2 2AA' }],
+				// Update Fields: the tags replaced, a metadata entry set by key, the others kept.
+				Tags: ['web', 'priority'],
+				MetaData: [
+					{ KeyValue: 'Channel', StringValue: 'Shop' },
+					{ KeyValue: 'Batch', StringValue: '7' },
+				],
+			} as nock.DataMatcherMap)
+			.reply(200, updatedLink('EC 1'));
 
 		const { output, error } = await runWorkflow(
-			update('{ "Packages": [{ "Weight": { "Value": 2, "Unit": "Kg" } }] }'),
+			update(
+				{
+					tags: 'web, priority',
+					metadata: {
+						entry: [
+							{ key: 'Channel', value: 'Shop' },
+							{ key: 'Batch', value: '7' },
+						],
+					},
+				},
+				JSON.stringify({
+					Packages: [{ Weight: { Value: 2, Unit: 'Kg' } }],
+					Addresses: [{ AddressType: 'Destination', Postcode: 'M2 2AA' }],
+				}),
+			),
 			references('EC 1'),
 		);
 
@@ -29,10 +85,10 @@ describe('Consignment > Update', () => {
 		expect(output).toEqual([
 			{
 				json: {
-					Reference: 'EC 1',
-					State: 'Unallocated',
 					ConsignmentReference: 'EC 1',
 					Updated: true,
+					Changed: ['Tags', 'MetaData', 'Packages', 'Addresses'],
+					ApiLinks: updatedLink('EC 1'),
 				},
 				pairedItem: { item: 0 },
 			},
@@ -40,14 +96,20 @@ describe('Consignment > Update', () => {
 	});
 
 	test('an allocated consignment: the refusal says to deallocate first; the other items still run', async () => {
+		const forReference = (reference: string) => (body: { Reference?: string; Tags?: string[] }) =>
+			body.Reference === reference && JSON.stringify(body.Tags) === '["x"]';
 		sortedPro()
-			.put('/consignments')
+			.get('/consignments/EC-1')
+			.reply(200, consignment('EC-1', 'Allocated'))
+			.put('/consignments/', forReference('EC-1'))
 			.reply(400, { Message: 'Consignment EC-1 is in state Allocated and cannot be updated' })
-			.put('/consignments')
-			.reply(200, '');
+			.get('/consignments/EC-2')
+			.reply(200, consignment('EC-2'))
+			.put('/consignments/', forReference('EC-2'))
+			.reply(200, updatedLink('EC-2'));
 
 		const { output } = await runWorkflow(
-			update('{ "Tags": ["x"] }', continueOnFail),
+			update({ tags: 'x' }, '{}', continueOnFail),
 			references('EC-1', 'EC-2'),
 		);
 
@@ -60,13 +122,30 @@ describe('Consignment > Update', () => {
 		expect(output?.[0].json.errorDescription).toContain(
 			'deallocate it first (Allocation > Deallocate)',
 		);
-		expect(output?.[1].json).toEqual({ ConsignmentReference: 'EC-2', Updated: true });
+		expect(output?.[1].json).toEqual({
+			ConsignmentReference: 'EC-2',
+			Updated: true,
+			Changed: ['Tags'],
+			ApiLinks: updatedLink('EC-2'),
+		});
 	});
 
-	test('a body that is not a JSON object names the field and the item before anything is sent', async () => {
-		const { error } = await runWorkflow(update('[1]'), references('EC-1'));
+	test('a body that is not a JSON object, or no change at all, names the item before anything is sent', async () => {
+		const api = sortedPro()
+			.get('/consignments/EC-1')
+			.reply(200, consignment('EC-1'))
+			.put('/consignments/')
+			.reply(200, updatedLink('EC-1'));
 
-		expect(error?.message).toBe('"Consignment (JSON)" in item 0 is not a JSON object');
+		const notAnObject = await runWorkflow(update({}, '[1]'), references('EC-1'));
+		const nothing = await runWorkflow(update({}, '{}'), references('EC-1'));
+
+		expect(notAnObject.error?.message).toBe(
+			'"Other Changes (JSON)" in item 0 is not a JSON object',
+		);
+		expect(nothing.error?.message).toBe('Nothing to update in item 0');
+		expect(nothing.error?.description).toContain('Nothing was sent to SortedPRO');
+		expect(api.pendingMocks()).toHaveLength(2);
 	});
 });
 
@@ -75,46 +154,135 @@ describe('Consignment > Get Documents', () => {
 		operationWorkflow('consignment', 'getDocuments', { binaryPropertyName: 'document' }, settings);
 
 	test('one item per document, each with its PDF file, all paired to the input item', async () => {
-		const pdf = smallPdf('Commercial invoice');
+		const invoice = smallPdf('Commercial invoice');
+		const cn23 = smallPdf('CN23');
+		// help/getting_customs_docs_and_invoices.md: { Key: the file name, Value: the PDF, base64 }.
 		const api = sortedPro()
 			.get(`/consignments/docs/${encodeURIComponent('EC/1')}`)
-			.reply(200, [
-				{
-					DocumentType: 'CommercialInvoice',
-					File: pdf.toString('base64'),
-					ContentType: 'application/pdf',
-				},
-				{ DocumentType: 'CN23', File: pdf.toString('base64') },
-			]);
+			.reply(200, {
+				CommercialInvoiceDocuments: [{ Key: 'INV EC/1', Value: invoice.toString('base64') }],
+				CN22Documents: [],
+				CN23Documents: [{ Key: 'CN23_EC-1.pdf', Value: cn23.toString('base64') }],
+			});
 
 		const { output } = await runWorkflow(documents(), references('EC/1'));
 
 		expect(api.isDone()).toBe(true);
 		expect(
-			output?.map((item) => [item.json.DocumentType, item.json.fileName, item.pairedItem]),
+			output?.map((item) => [
+				item.json.DocumentType,
+				item.json.Key,
+				item.json.fileName,
+				item.json.DocumentCount,
+				item.pairedItem,
+			]),
 		).toEqual([
-			['CommercialInvoice', 'EC_1-CommercialInvoice-1.pdf', { item: 0 }],
-			['CN23', 'EC_1-CN23-2.pdf', { item: 0 }],
+			['CommercialInvoice', 'INV EC/1', 'INV_EC_1.pdf', 2, { item: 0 }],
+			['CN23', 'CN23_EC-1.pdf', 'CN23_EC-1.pdf', 2, { item: 0 }],
 		]);
+		expect(output?.[0].json).toMatchObject({
+			ConsignmentReference: 'EC/1',
+			ContentType: 'application/pdf',
+		});
 		expect(output?.[0].binary?.document).toMatchObject({
 			mimeType: 'application/pdf',
-			fileName: 'EC_1-CommercialInvoice-1.pdf',
+			fileName: 'INV_EC_1.pdf',
 		});
-		expect(Buffer.from(output?.[1].binary?.document.data ?? '', 'base64').equals(pdf)).toBe(true);
+		expect(Buffer.from(output?.[0].binary?.document.data ?? '', 'base64').equals(invoice)).toBe(
+			true,
+		);
+		expect(Buffer.from(output?.[1].binary?.document.data ?? '', 'base64').equals(cn23)).toBe(true);
 	});
 
-	test('a consignment without documents still has its output item; a broken file is an error', async () => {
+	test('a consignment without documents still has its output item; a broken file or another shape is an error', async () => {
 		sortedPro()
 			.get('/consignments/docs/EC-1')
-			.reply(200, [])
+			.reply(200, { CommercialInvoiceDocuments: [], CN22Documents: [], CN23Documents: [] })
 			.get('/consignments/docs/EC-2')
-			.reply(200, [{ File: 'A' }]);
+			.reply(200, { CommercialInvoiceDocuments: [{ Key: 'INV_EC-2', Value: 'A' }] })
+			// Not the documented answer: never "no documents".
+			.get('/consignments/docs/EC-3')
+			.reply(200, [])
+			.get('/consignments/docs/EC-4')
+			.reply(200, {});
 
-		const { output } = await runWorkflow(documents(continueOnFail), references('EC-1', 'EC-2'));
+		const { output } = await runWorkflow(
+			documents(continueOnFail),
+			references('EC-1', 'EC-2', 'EC-3', 'EC-4'),
+		);
 
+		expect(output).toHaveLength(4);
 		expect(output?.[0].json).toEqual({ ConsignmentReference: 'EC-1', DocumentCount: 0 });
 		expect(output?.[1].json.error).toContain(
-			"Could not get the customs documents of consignment EC-2: document 1 of SortedPRO's answer held a file that is not valid base64",
+			"Could not get the customs documents of consignment EC-2: document 1 (CommercialInvoice) of SortedPRO's answer held a file that is not valid base64",
+		);
+		for (const [index, reference] of [
+			[2, 'EC-3'],
+			[3, 'EC-4'],
+		] as const) {
+			expect(output?.[index].json.error).toBe(
+				`Could not get the customs documents of consignment ${reference}: SortedPRO's answer is not its customs documents answer`,
+			);
+			expect(output?.[index].json.DocumentCount).toBeUndefined();
+		}
+		expect(output?.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
+	});
+
+	test("the commercial invoice alone, or one package's CN22: one document, from its own route", async () => {
+		const invoice = smallPdf('Invoice');
+		const cn22 = smallPdf('CN22');
+		const api = sortedPro()
+			.get('/consignments/docs/commercialinvoice/EC-1')
+			.reply(200, JSON.stringify(invoice.toString('base64')))
+			.get(`/consignments/docs/CN22/EC-1/${encodeURIComponent('EP 1')}`)
+			.reply(200, JSON.stringify(cn22.toString('base64')))
+			// A JSON object is not "a base-64 encoded byte array".
+			.get('/consignments/docs/commercialinvoice/EC-2')
+			.reply(200, { File: invoice.toString('base64') });
+
+		const one = (parameters: Record<string, string>, reference: string) =>
+			runWorkflow(
+				operationWorkflow(
+					'consignment',
+					'getDocuments',
+					{ binaryPropertyName: 'document', ...parameters },
+					continueOnFail,
+				),
+				references(reference),
+			);
+		const commercialInvoice = await one({ documents: 'commercialInvoice' }, 'EC-1');
+		const packageCn22 = await one({ documents: 'CN22', packageReference: 'EP 1' }, 'EC-1');
+		const notADocument = await one({ documents: 'commercialInvoice' }, 'EC-2');
+
+		expect(api.isDone()).toBe(true);
+		expect(commercialInvoice.output?.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				ConsignmentReference: 'EC-1',
+				DocumentType: 'CommercialInvoice',
+				DocumentCount: 1,
+				ContentType: 'application/pdf',
+			}),
+		]);
+		expect(
+			Buffer.from(commercialInvoice.output?.[0].binary?.document.data ?? '', 'base64').equals(
+				invoice,
+			),
+		).toBe(true);
+		expect(packageCn22.output?.[0].json).toMatchObject({
+			ConsignmentReference: 'EC-1',
+			PackageReference: 'EP 1',
+			DocumentType: 'CN22',
+		});
+		expect(
+			Buffer.from(packageCn22.output?.[0].binary?.document.data ?? '', 'base64').equals(cn22),
+		).toBe(true);
+		expect(notADocument.output?.[0].json.error).toBe(
+			"Could not get the commercial invoice of consignment EC-2: SortedPRO's answer is not the document's base64 data",
 		);
 	});
 
@@ -141,12 +309,23 @@ describe('Consignment > Get Documents', () => {
 				credentials,
 			);
 
+			// A commercial invoice and a CN22 or CN23 for the one to Germany, then the refusal.
+			expect(output).toHaveLength(3);
 			expect(output?.[0].json).toMatchObject({
 				ConsignmentReference: 'EC-SIM-000010',
 				DocumentType: 'CommercialInvoice',
+				fileName: 'INV_EC-SIM-000010.pdf',
+				DocumentCount: 2,
 			});
+			// The file name is SortedPRO's Key.
+			expect(output?.[0].json.Key).toBe('INV_EC-SIM-000010');
 			expect(output?.[0].binary?.document.mimeType).toBe('application/pdf');
-			expect(output?.[1].json.errorDescription).toContain(
+			expect(output?.[1].json).toMatchObject({
+				ConsignmentReference: 'EC-SIM-000010',
+				DocumentType: expect.stringMatching(/^CN2[23]$/),
+			});
+			expect(output?.[2].json).toMatchObject({ ConsignmentReference: 'EC-SIM-000001' });
+			expect(output?.[2].json.errorDescription).toContain(
 				'Customs documents exist only once a consignment is allocated',
 			);
 		} finally {
