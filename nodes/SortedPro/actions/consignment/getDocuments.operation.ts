@@ -112,12 +112,17 @@ async function documentItems(
 	task: Task,
 	answer: unknown,
 ): Promise<INodeExecutionData[]> {
-	const what = `the customs documents of consignment ${task.consignmentReference}`;
+	const what =
+		task.documents === 'all'
+			? `the customs documents of consignment ${task.consignmentReference}`
+			: task.documents === 'commercialInvoice'
+				? `the commercial invoice of consignment ${task.consignmentReference}`
+				: `the ${task.documents} of package ${task.packageReference} of consignment ${task.consignmentReference}`;
 	const documents = documentsOf(task, answer);
 	if (!documents) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`Could not get ${what}: SortedPRO's answer is not its customs documents answer`,
+			`Could not get ${what}: SortedPRO's answer is not ${task.documents === 'all' ? 'its customs documents answer' : "the document's base64 data"}`,
 			{
 				itemIndex: task.itemIndex,
 				description:
