@@ -247,7 +247,7 @@ describe('read-backs', () => {
 			[{}],
 		);
 
-		expect(output?.[0].json.error).toMatch(/an empty answer/);
+		expect(output?.[0].json.error).toMatch(/202 Accepted" this call is not documented to give/);
 	});
 
 	test('Get and Get Status answering about another consignment are errors', async () => {
@@ -360,5 +360,219 @@ describe('Update', () => {
 		const { output } = await runWorkflow(update({}), [{}]);
 
 		expect(output?.[0].json.error).toBe('Nothing to update in item 0');
+	});
+});
+
+describe('nothing twice, nothing misread', () => {
+	test('two items of one run with the same Your Reference make one consignment', async () => {
+		const search = lookup().once().reply(200, searchAnswer());
+		const create = sortedPro()
+			.post('/consignments')
+			.once()
+			.reply(201, [link(REF)]);
+
+		const { output } = await runWorkflow(createFromJson(), [{}, {}]);
+
+		expect(search.isDone()).toBe(true);
+		expect(create.isDone()).toBe(true);
+		expect(output?.map((item) => [item.json.ConsignmentReference, item.json.existing])).toEqual([
+			[REF, undefined],
+			[REF, true],
+		]);
+		expect(output?.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	test('a Your Reference mapped from a number is looked up and sent as its text, trimmed', async () => {
+		const search = sortedPro()
+			.get('/consignments/100/0')
+			.query({ referenceProvidedByCustomer: '1001' })
+			.reply(200, searchAnswer());
+		let sent: IDataObject | undefined;
+		sortedPro()
+			.post('/consignments', (body: IDataObject) => ((sent = body), true))
+			.reply(201, [link(REF)]);
+
+		const { output } = await runWorkflow(
+			operationWorkflow(
+				'consignment',
+				'create',
+				{
+					inputMode: 'json',
+					jsonBody:
+						'={{ JSON.stringify({ ConsignmentReferenceProvidedByCustomer: $json.order, Packages: [{ Weight: { Value: 1, Unit: "Kg" } }], Addresses: [] }) }}',
+				},
+				continueOnFail,
+			),
+			[{ order: 1001 }],
+		);
+
+		expect(search.isDone()).toBe(true);
+		expect(sent?.ConsignmentReferenceProvidedByCustomer).toBe('1001');
+		expect(output?.[0].json.ConsignmentReference).toBe(REF);
+	});
+
+	test('a search whose Count says there is more than its pages gave is never "none"', async () => {
+		lookup().reply(200, { Count: 1, ConsignmentSummaries: [] });
+		const create = sortedPro()
+			.post('/consignments')
+			.reply(201, [link(REF)]);
+
+		const { output } = await runWorkflow(createFromJson(), [{}]);
+
+		expect(create.isDone()).toBe(false);
+		expect(output?.[0].json.error).toMatch(/matches more consignments than its pages gave/);
+	});
+
+	test('a search that caps its pages is read on to its Count', async () => {
+		const first = Array.from({ length: 50 }, (_unused, index) =>
+			summary(`EC-${index}`, 'Allocated', `ORDER-1${index}`),
+		);
+		lookup().reply(200, { Count: 51, ConsignmentSummaries: first });
+		const second = sortedPro()
+			.get('/consignments/100/50')
+			.query({ referenceProvidedByCustomer: 'ORDER-1' })
+			.reply(200, { Count: 51, ConsignmentSummaries: [summary(REF, 'Allocated', 'ORDER-1')] });
+		const create = sortedPro()
+			.post('/consignments')
+			.reply(201, [link('EC-NEW')]);
+
+		const { output } = await runWorkflow(createFromJson(), [{}]);
+
+		expect(second.isDone()).toBe(true);
+		expect(create.isDone()).toBe(false);
+		expect(output?.[0].json).toMatchObject({ ConsignmentReference: REF, existing: true });
+	});
+
+	test('one-consignment allocations: a failed, empty or foreign Allocation Summary is an error', async () => {
+		const path = `/allocation/${REF}/allocatewithservicegroup/NEXTDAY`;
+		sortedPro()
+			.put(path)
+			.reply(200, [
+				{ StatusCode: 400, ApiLinks: [link(REF, 'detail')], Description: 'No service is eligible' },
+			])
+			.put(path)
+			.reply(200, [])
+			.put(path)
+			.reply(200, [allocationSummary(OTHER_REF)]);
+
+		const { output } = await runWorkflow(
+			operationWorkflow(
+				'allocation',
+				'allocateWithServiceGroup',
+				{ consignmentReference: REF, serviceGroup: { __rl: true, mode: 'id', value: 'NEXTDAY' } },
+				continueOnFail,
+			),
+			[{}, {}, {}],
+		);
+
+		expect(output?.map((item) => item.json.error)).toEqual([
+			expect.stringContaining('No service is eligible'),
+			expect.stringContaining('had no result for this consignment'),
+			expect.stringContaining('had no result for this consignment'),
+		]);
+	});
+
+	test('Deallocate answered 200 { IsSuccess: false } is an error, never Deallocated', async () => {
+		sortedPro()
+			.put(`/consignments/${REF}/deallocate`)
+			.reply(200, { IsSuccess: false, Message: 'Consignment could not be deallocated', Data: REF });
+
+		const { output } = await runWorkflow(
+			operationWorkflow('allocation', 'deallocate', { consignmentReference: REF }, continueOnFail),
+			[{}],
+		);
+
+		expect(output?.[0].json.Deallocated).toBeUndefined();
+		expect(output?.[0].json.error).toMatch(/could not be deallocated/);
+	});
+
+	test('two updates of one consignment in a run: the second reads what the first wrote', async () => {
+		const puts: IDataObject[] = [];
+		const api = sortedPro();
+		api
+			.get(`/consignments/${REF}`)
+			.reply(200, consignment(REF))
+			.put('/consignments/', (body: IDataObject) => (puts.push(body), true))
+			.reply(200, [link(REF)])
+			// SortedPRO now holds what the first update wrote.
+			.get(`/consignments/${REF}`)
+			.reply(200, () => ({ ...consignment(REF), Tags: puts[0]?.Tags }))
+			.put('/consignments/', (body: IDataObject) => (puts.push(body), true))
+			.reply(200, [link(REF)]);
+
+		const { output, error } = await runWorkflow(
+			operationWorkflow('consignment', 'update', {
+				consignmentReference: REF,
+				consignmentJson: '={{ JSON.stringify($json.change) }}',
+			}),
+			[
+				{ change: { Tags: ['priority'] } },
+				{ change: { MetaData: [{ KeyValue: 'Gift', StringValue: 'yes' }] } },
+			],
+		);
+
+		expect(error).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+		expect(output?.map((item) => item.json.Changed)).toEqual([['Tags'], ['MetaData']]);
+		expect(puts.map((body) => body.Tags)).toEqual([['priority'], ['priority']]);
+	});
+
+	test('a manifest that may have gone through never advises running it again', async () => {
+		sortedPro().put('/consignments/manifest').times(5).reply(504, 'Gateway Timeout');
+
+		const { output } = await runWorkflow(
+			operationWorkflow(
+				'manifest',
+				'manifest',
+				{ consignmentReference: REF, options: { maxAttempts: 1 } },
+				continueOnFail,
+			),
+			[{}],
+		);
+
+		expect(String(output?.[0].json.errorDescription)).toMatch(/Check the consignment's state/);
+		expect(String(output?.[0].json.errorDescription)).not.toMatch(/Run the workflow again/);
+	});
+
+	test('a create answered 201 with something unreadable says the consignment was probably created', async () => {
+		sortedPro().post('/consignments').reply(201, '<html>OK</html>');
+
+		const { output } = await runWorkflow(
+			operationWorkflow(
+				'consignment',
+				'create',
+				{ inputMode: 'json', jsonBody: JSON.stringify({ Packages: [], Addresses: [] }) },
+				continueOnFail,
+			),
+			[{}],
+		);
+
+		expect(String(output?.[0].json.errorDescription)).toMatch(/may have created the consignment/);
+	});
+
+	test('Other Changes (JSON): field names in any case; addresses must be a list naming their type', async () => {
+		let sent: IDataObject | undefined;
+		sortedPro()
+			.get(`/consignments/${REF}`)
+			.reply(200, consignment(REF))
+			.put('/consignments/', (body: IDataObject) => ((sent = body), true))
+			.reply(200, [link(REF)]);
+		const update = (json: unknown) =>
+			operationWorkflow(
+				'consignment',
+				'update',
+				{ consignmentReference: REF, consignmentJson: JSON.stringify(json) },
+				continueOnFail,
+			);
+
+		const lower = await runWorkflow(update({ tags: ['x'] }), [{}]);
+		const notAList = await runWorkflow(update({ Addresses: { AddressType: 'Destination' } }), [{}]);
+		const unnamed = await runWorkflow(update({ Addresses: [{ Postcode: 'LS1 1AA' }] }), [{}]);
+
+		expect(lower.output?.[0].json.Changed).toEqual(['Tags']);
+		expect(sent?.Tags).toEqual(['x']);
+		expect(Object.keys(sent ?? {})).not.toContain('tags');
+		expect(notAList.output?.[0].json.error).toMatch(/"Addresses" that is not a list/);
+		expect(unnamed.output?.[0].json.error).toMatch(/with no "AddressType"/);
 	});
 });

@@ -14,7 +14,7 @@ import { allocationOf, inState, notAbout, stateOf } from './consignments';
 import { consignmentReference, typedConsignmentReference } from './fields';
 import { ItemResults, forEachConcurrently } from './items';
 import type { ItemOutput } from './items';
-import { firstText, withConsignmentReference } from './lists';
+import { firstText, isRecord, withConsignmentReference } from './lists';
 import { readRunSettings } from './settings';
 import type { CallShape } from './settings';
 import { answerWasLost, sortedProApiExchange, sortedProPath } from '../transport';
@@ -60,6 +60,17 @@ export interface ConsignmentCall<Task extends ConsignmentTask = ConsignmentTask>
 	 */
 	allocates?: boolean;
 	/**
+	 * What to do when SortedPRO may have acted although no answer came (a 502, 504, reset or
+	 * timeout), for calls where "run the workflow again" could do harm (a manifest transmits to
+	 * the carriers). Without it, the transport's advice stands.
+	 */
+	ifAnswerLost?: string;
+	/**
+	 * The field the item's output marks success with (`Deallocated`, `Cancelled`), which a
+	 * consignment found already done carries too, so that later nodes route it the same way.
+	 */
+	doneFlag?: string;
+	/**
 	 * SortedPRO documents 202 Accepted for this call (allocations, deallocate, manifest): the
 	 * item then succeeds with `Accepted: true` and the state the consignment reads back in, and
 	 * is never sent again.
@@ -97,12 +108,14 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 		action: call.action(subject, task),
 		notFound: call.notFound?.(subject, task) ?? subject,
 		stateRule: call.stateRule,
+		ifAnswerLost,
 		itemIndex,
 	});
 	const itemContext = (task: Task): SortedProCallContext => ({
 		...callContext(`consignment ${task.consignmentReference}`, task, task.itemIndex),
 		consignmentReference: task.consignmentReference,
 	});
+	const { ifAnswerLost } = call;
 	const send = async (
 		request: SortedProRequest,
 		about: SortedProCallContext,
@@ -116,7 +129,10 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 	const output = async (task: Task, answer: unknown): Promise<ItemOutput> =>
 		call.output
 			? await call.output(context, task, answer)
-			: withConsignmentReference(answer, task.consignmentReference);
+			: {
+					...(call.doneFlag ? { [call.doneFlag]: true } : {}),
+					...withConsignmentReference(answer, task.consignmentReference),
+				};
 
 	/**
 	 * The consignment as SortedPRO has it now, or why it could not be read: a read-back counts
@@ -150,6 +166,7 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 					...allocationOf(consignment),
 				}
 			: withConsignmentReference(consignment, task.consignmentReference)),
+		...(call.doneFlag && flag !== 'Accepted' ? { [call.doneFlag]: true } : {}),
 		[flag]: true,
 	});
 
@@ -260,10 +277,36 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 	await forEachConcurrently(tasks, settings.concurrency, async (task) => {
 		try {
 			const exchange = await send(single(task), itemContext(task));
-			results.succeed(
-				task.itemIndex,
-				exchange.accepted ? await accepted(task) : await output(task, exchange.body),
-			);
+			if (exchange.accepted) {
+				results.succeed(task.itemIndex, await accepted(task));
+				return;
+			}
+			// An allocation's answer is its Allocation Summary; a deallocation's or cancellation's
+			// may be a per-consignment result: read like a list call's entry for this consignment.
+			const resultLike = call.allocates || (call.list !== undefined && exchange.body !== undefined);
+			if (!resultLike) {
+				results.succeed(task.itemIndex, await output(task, exchange.body));
+				return;
+			}
+			const body = exchange.body;
+			const [entry] = matchResults([task], isRecord(body) ? [body] : body);
+			if (entry && succeeded(entry)) {
+				results.succeed(task.itemIndex, await output(task, entry));
+				return;
+			}
+			const reason = entry
+				? firstText(entry, ['Message', 'Description'])
+				: "SortedPRO's answer had no result for this consignment";
+			const recovered = entry
+				? await doneBefore(task, exchange.answerLost, isStateRefusal(reason))
+				: undefined;
+			if (recovered) results.succeed(task.itemIndex, recovered);
+			else
+				results.fail(
+					task.itemIndex,
+					sortedProItemFailure(node, reason, itemContext(task), false),
+					task.consignmentReference,
+				);
 		} catch (error) {
 			// Only a refusal (4xx) can mean "already done".
 			const refused = /^4/.test(String((error as NodeApiError).httpCode));

@@ -88,5 +88,6 @@ export function quoteLabel(quote: Quote): string {
 /** Quotes cheapest first; a quote without a readable price goes last. */
 export function cheapestFirst(quotes: Quote[]): Quote[] {
 	const price = (quote: Quote) => priceOf(quote).gross ?? Infinity;
-	return [...quotes].sort((a, b) => price(a) - price(b));
+	// Two quotes without a price keep their order (Infinity - Infinity is NaN).
+	return [...quotes].sort((a, b) => (price(a) === price(b) ? 0 : price(a) < price(b) ? -1 : 1));
 }

@@ -23,7 +23,10 @@ export interface SearchBounds {
 	maxPages: number;
 	/** A time (Date.now()) after which no further page is asked for. */
 	deadline?: number;
-	/** Only SortedPRO's documented `{ Count, ConsignmentSummaries }` counts as an answer. */
+	/**
+	 * Only SortedPRO's documented `{ Count, ConsignmentSummaries }` counts as an answer, and the
+	 * search is read to its Count (for look-ups, where "none" must be certain).
+	 */
 	documentedOnly?: boolean;
 }
 
@@ -31,10 +34,11 @@ export interface SearchResult {
 	/** The summaries found, each consignment once, in SortedPRO's order. */
 	summaries: IDataObject[];
 	/**
-	 * Why reading stopped: the search had no more (`end`), `limit` consignments were found, or
-	 * a bound cut it short (`pages`, `deadline`) with more possibly unread.
+	 * Why reading stopped: the search had no more (`end`), `limit` consignments were found, a
+	 * bound cut it short (`pages`, `deadline`) with more possibly unread, or SortedPRO's Count
+	 * says it matched more than its pages gave (`incomplete`).
 	 */
-	stopped: 'end' | 'limit' | 'pages' | 'deadline';
+	stopped: 'end' | 'limit' | 'pages' | 'deadline' | 'incomplete';
 }
 
 /** Reads the consignments matching `query`, within `bounds`. */
@@ -64,7 +68,7 @@ export async function searchConsignments(
 			request,
 		);
 		const found = searchPageOf(answer, bounds.documentedOnly);
-		if (!found) {
+		if (!found || (bounds.documentedOnly && found.count === undefined)) {
 			throw sortedProAnswerError(
 				context.getNode(),
 				200,
@@ -72,21 +76,28 @@ export async function searchConsignments(
 				about,
 			);
 		}
-		// A page that brings no consignment not seen before means SortedPRO is not paging (it
-		// ignores skip): stop instead of reading the same page forever.
+		const rows = found.summaries.slice(0, take);
 		let fresh = 0;
-		for (const summary of found.summaries.slice(0, take)) {
+		for (const summary of rows) {
 			const reference = referenceOf(summary);
 			if (reference && seen.has(reference)) continue;
 			if (reference) seen.add(reference);
 			fresh++;
 			summaries.push(summary as IDataObject);
 		}
-		skip += take;
-		const noMore =
-			found.summaries.length < take ||
-			fresh === 0 ||
-			(found.count !== undefined && skip >= found.count);
-		if (noMore) return { summaries, stopped: summaries.length >= bounds.limit ? 'limit' : 'end' };
+		// The next page starts after the rows this one really had (a server may cap pages).
+		skip += rows.length;
+		if (summaries.length >= bounds.limit) return { summaries, stopped: 'limit' };
+		if (found.count !== undefined && skip >= found.count) return { summaries, stopped: 'end' };
+		if (bounds.documentedOnly && found.count !== undefined) {
+			// Count says there is more: read on (SortedPRO may cap its pages), but a page that
+			// brings nothing new while Count says there is more is never read as "that is all".
+			if (fresh === 0) return { summaries, stopped: 'incomplete' };
+			continue;
+		}
+		// Otherwise a short page is the last one (consignments leave a state while it is being
+		// read, so Count may have been more); a page that brings no consignment not seen before
+		// means SortedPRO is not paging: stop instead of reading it forever.
+		if (rows.length < take || fresh === 0) return { summaries, stopped: 'end' };
 	}
 }

@@ -56,6 +56,12 @@ export async function findByYourReference(
 			"Check the credential's Environment and Base URL: something other than SortedPRO's consignment search may be answering.",
 		);
 	}
+	if (stopped === 'incomplete' && yours.length <= 1) {
+		throw fail(
+			"SortedPRO's search says it matches more consignments than its pages gave, so the node cannot tell whether one has exactly this reference",
+			'Try again in a few minutes; if it keeps happening, look the reference up in SortedPRO (Consignments, search).',
+		);
+	}
 	if (stopped === 'pages' && yours.length <= 1) {
 		throw fail(
 			`SortedPRO's search for it matches more than ${PAGE_SIZE * MAX_PAGES} consignments, so the node cannot tell whether one has exactly this reference`,

@@ -216,6 +216,7 @@ export function sortedProItemFailure(
 	node: INode,
 	reason: string,
 	context: SortedProCallContext,
+	inBatch = true,
 ): NodeOperationError {
 	const forState = context.stateRule && isStateRefusal(reason);
 	return new NodeOperationError(
@@ -225,7 +226,9 @@ export function sortedProItemFailure(
 			itemIndex: context.itemIndex,
 			description: forState
 				? `${context.stateRule} Check the consignment's current state in SortedPRO.`
-				: 'SortedPRO accepted the batch call but reported this consignment as failed; the other consignments in the batch are not affected.',
+				: inBatch
+					? 'SortedPRO accepted the batch call but reported this consignment as failed; the other consignments in the batch are not affected.'
+					: 'SortedPRO answered but reported this consignment as failed. Check it in SortedPRO.',
 		},
 	);
 }

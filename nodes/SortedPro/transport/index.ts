@@ -190,16 +190,21 @@ export async function sortedProApiExchange(
 		}
 		if (status >= 200 && status < 300) {
 			const accepted = status === 202 && request.acceptedLater === true;
-			const parsed = parseSuccessAnswer(
-				text,
-				headerText(headers, 'content-type'),
-				accepted ? 'jsonOrEmpty' : request.answer,
-			);
+			const parsed =
+				status === 202 && !accepted
+					? { ok: false as const, problem: 'a "202 Accepted" this call is not documented to give' }
+					: parseSuccessAnswer(
+							text,
+							headerText(headers, 'content-type'),
+							accepted ? 'jsonOrEmpty' : request.answer,
+						);
 			if (parsed.ok) return { body: parsed.body, answerLost, accepted };
+			// A request that must not be sent twice (a create) was carried out: say so.
 			throw withAttempts(
 				sortedProAnswerError(node(), status, parsed.problem, context),
 				attempt,
-				answerLost,
+				answerLost || !repeatable,
+				context,
 			);
 		}
 

@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
-import { withConsignmentReference } from '../../helpers/lists';
 import { sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
 import { DEALLOCATABLE_STATES_RULE } from './rules';
@@ -20,6 +19,7 @@ export const call: ConsignmentCall = {
 	action: (subject) => `deallocate ${subject}`,
 	stateRule: DEALLOCATABLE_STATES_RULE,
 	doneStates: ['Unallocated'],
+	doneFlag: 'Deallocated',
 	// SDK DeallocateConsignment(s): 200 or 202 Accepted.
 	acceptedLater: true,
 	single: ({ consignmentReference }) => ({
@@ -32,9 +32,5 @@ export const call: ConsignmentCall = {
 		method: 'PUT',
 		path: '/consignments/deallocatelist',
 		body: tasks.map((task) => task.consignmentReference),
-	}),
-	output: (_context, task, answer) => ({
-		Deallocated: true,
-		...withConsignmentReference(answer, task.consignmentReference),
 	}),
 };

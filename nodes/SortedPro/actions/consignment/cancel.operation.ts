@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
-import { withConsignmentReference } from '../../helpers/lists';
 import { sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
 
@@ -19,7 +18,8 @@ export const call: ConsignmentCall = {
 	action: (subject) => `cancel ${subject}`,
 	stateRule:
 		'SortedPRO cannot cancel a consignment in its current state (for example once it has been dispatched or collected).',
-	doneStates: ['Cancelled'],
+	doneStates: ['Cancelled', 'Cancelling'],
+	doneFlag: 'Cancelled',
 	single: ({ consignmentReference }) => ({
 		method: 'PUT',
 		path: sortedProPath`/consignments/${consignmentReference}/cancel`,
@@ -30,9 +30,5 @@ export const call: ConsignmentCall = {
 		method: 'PUT',
 		path: '/consignments/cancellist',
 		body: tasks.map((task) => task.consignmentReference),
-	}),
-	output: (_context, task, answer) => ({
-		Cancelled: true,
-		...withConsignmentReference(answer, task.consignmentReference),
 	}),
 };

@@ -200,8 +200,13 @@ export function consignmentFromFields(fields: ConsignmentFields, itemIndex: numb
 			address,
 		],
 	};
-	if (typeof additional.customerReference === 'string' && additional.customerReference.trim()) {
-		body.ConsignmentReferenceProvidedByCustomer = additional.customerReference.trim();
+	const yours = yourReferenceText(
+		additional.customerReference,
+		'Additional Fields > Your Reference',
+		itemIndex,
+	);
+	if (yours) {
+		body.ConsignmentReferenceProvidedByCustomer = yours;
 	}
 	if (typeof additional.shippingDate === 'string' && additional.shippingDate)
 		body.ShippingDate = additional.shippingDate;
@@ -212,6 +217,21 @@ export function consignmentFromFields(fields: ConsignmentFields, itemIndex: numb
 	const metadata = metadataEntries(additional.metadata);
 	if (metadata.length) body.MetaData = metadata;
 	return body;
+}
+
+/**
+ * Your Reference as text: trimmed, a number (an order number mapped from a number field) as its
+ * digits; '' when there is none. Anything else is an InputError naming `field`, so the
+ * duplicate check is never skipped because of the value's type.
+ */
+export function yourReferenceText(value: unknown, field: string, itemIndex: number): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'string') return value.trim();
+	throw new InputError(
+		`"${field}" in item ${itemIndex} must be text, but it is ${Array.isArray(value) ? 'a list' : typeof value}`,
+		'Map the order number or another text field. Nothing was sent to SortedPRO.',
+	);
 }
 
 /** A Tags field (comma-separated) as SortedPRO's list of tags. */

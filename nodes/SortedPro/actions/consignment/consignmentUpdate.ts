@@ -90,6 +90,28 @@ function mergeMetadata(
 }
 
 /**
+ * Why Other Changes (JSON) cannot be applied, or undefined: Addresses must be a list of
+ * addresses that each name their AddressType (that is how they are matched).
+ */
+export function changesProblem(json: IDataObject): string | undefined {
+	const field = Object.keys(json).find((key) => canonical(key) === 'Addresses');
+	if (field === undefined) return undefined;
+	const given = json[field];
+	if (!Array.isArray(given)) return 'has "Addresses" that is not a list';
+	const unnamed = given.findIndex(
+		(address) => !isRecord(address) || typeof address.AddressType !== 'string',
+	);
+	return unnamed === -1
+		? undefined
+		: `has an address (number ${unnamed + 1} in "Addresses") with no "AddressType" (Origin, Destination…)`;
+}
+
+/** A field name as SortedPRO spells it, whatever its case ("tags" → "Tags"); others as given. */
+function canonical(field: string): string {
+	return UPDATE_FIELDS.find((known) => known.toLowerCase() === field.toLowerCase()) ?? field;
+}
+
+/**
  * The Update Consignment request for `consignment` (as Get Consignment returned it) with
  * `changes` applied, and the names of the fields that were changed.
  */
@@ -114,8 +136,10 @@ export function updateRequest(
 		set('ConsignmentReferenceProvidedByCustomer', changes.yourReference);
 	if (changes.tags !== undefined) set('Tags', changes.tags);
 	if (changes.metadata?.length) set('MetaData', mergeMetadata(body.MetaData, changes.metadata));
-	for (const [field, value] of Object.entries(changes.json ?? {})) {
-		if (field === 'Reference' || field === 'ConsignmentReference') continue;
+	for (const [given, value] of Object.entries(changes.json ?? {})) {
+		const field = canonical(given);
+		if (field.toLowerCase() === 'reference' || field.toLowerCase() === 'consignmentreference')
+			continue;
 		set(field, field === 'Addresses' ? mergeAddresses(body.Addresses, value) : value);
 	}
 	return { body, changed: [...changed] };

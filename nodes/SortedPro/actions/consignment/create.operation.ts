@@ -22,6 +22,7 @@ import {
 	consignmentFromFields,
 	consignmentFromJson,
 	invalidJson,
+	yourReferenceText,
 } from './consignmentBody';
 
 export const option: OperationOption = {
@@ -91,17 +92,121 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const settings = await readRunSettings(this);
+	return await createConsignments(this, items);
+}
+
+async function createConsignments(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const settings = await readRunSettings(context);
+	/** This run's items with a Your Reference, by reference: the first such item and its outcome. */
+	const sameReference = new Map<string, { itemIndex: number; outcome: Promise<IDataObject> }>();
+
+	/** POST /consignments, and the new consignment's reference from SortedPRO's answer. */
+	const create = async ({ itemIndex, body, label, yourReference }: Task): Promise<IDataObject> => {
+		const links = await sortedProApiRequest.call(
+			context,
+			// Not repeatable: a create whose answer was lost may have created the consignment.
+			{ method: 'POST', path: '/consignments', body, repeatable: false },
+			{
+				action: `create ${label}`,
+				notFound: 'the shipping location or another referenced record',
+				itemIndex,
+				ifAnswerLost: `SortedPRO may have created the consignment before the answer was lost. Do not simply run the workflow again: first look for it in SortedPRO by ${yourReference ? `your reference ${yourReference}` : 'your own reference or the order details'} (SortedPRO: Consignments, search; or this node's Consignment > Get Many). Run again only for orders that have no consignment. Setting "Your Reference" on every consignment makes this check easy.`,
+			},
+			settings.request,
+		);
+		// SortedPRO answers 201 with links, the first of which ends in the new consignment's
+		// reference (help/creating_new_consignments.md).
+		const ApiLinks = listOf(links).filter(isRecord) as IDataObject[];
+		const ConsignmentReference = ApiLinks.map((link) => referenceFromLink(link.Href)).find(Boolean);
+		if (!ConsignmentReference) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`SortedPRO accepted ${label} but its answer named no consignment reference`,
+				{
+					itemIndex,
+					description: `The consignment was probably created. Do not simply run the workflow again: look for it in SortedPRO by ${yourReference ? `your reference ${yourReference}` : 'the order details'} first.`,
+				},
+			);
+		}
+		return { ConsignmentReference, ApiLinks };
+	};
+
+	/** The error for a consignment that exists already, with If Your Reference Already Exists: Error. */
+	const exists = (itemIndex: number, yourReference: string, reference: unknown) =>
+		new NodeOperationError(
+			context.getNode(),
+			`A consignment with your reference ${yourReference} already exists: ${String(reference)}`,
+			{
+				itemIndex,
+				description:
+					'Nothing was created. Set "If Your Reference Already Exists" to Return Existing to use that consignment, or to Create Another to create a second one.',
+			},
+		);
+
+	/** An item with a Your Reference: look it up, and create only when SortedPRO has none. */
+	const lookUpThenCreate = async (task: Task, ifExists: string): Promise<IDataObject> => {
+		const existing = await findByYourReference(
+			context,
+			task.yourReference,
+			task.itemIndex,
+			settings.request,
+			'Nothing was created.',
+		);
+		if (existing === undefined) return await create(task);
+		const reference = referenceOf(existing);
+		if (ifExists === 'error') throw exists(task.itemIndex, task.yourReference, reference);
+		return { ...withConsignmentReference(existing, reference), existing: true };
+	};
+
+	/**
+	 * A later item of this run with the same Your Reference (an order delivered twice): it waits
+	 * for the earlier item and never looks up or creates at the same time, so one order is one
+	 * consignment. If the earlier item failed, this one fails too: its create may have gone
+	 * through with the answer lost.
+	 */
+	const afterEarlier = async (
+		task: Task,
+		earlier: { itemIndex: number; outcome: Promise<IDataObject> },
+		ifExists: string,
+	): Promise<IDataObject> => {
+		let first: IDataObject;
+		try {
+			first = await earlier.outcome;
+		} catch (error) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Nothing was created for your reference ${task.yourReference}: item ${earlier.itemIndex} of this run has the same reference and failed (${(error as Error).message})`,
+				{
+					itemIndex: task.itemIndex,
+					description:
+						'Fix what made that item fail, then run again; the duplicate check will find the consignment if it was created.',
+				},
+			);
+		}
+		if (ifExists === 'error')
+			throw exists(task.itemIndex, task.yourReference, first.ConsignmentReference);
+		return { ...first, existing: true };
+	};
+
 	return await runPerItem<Task>(
-		this,
+		context,
 		items,
 		{
 			read: (itemIndex) => {
-				const body = readConsignment(this, itemIndex);
-				const yours =
-					typeof body.ConsignmentReferenceProvidedByCustomer === 'string'
-						? body.ConsignmentReferenceProvidedByCustomer
-						: '';
+				const body = readConsignment(context, itemIndex);
+				// The reference the duplicate check looks for is exactly the one sent.
+				const yours = forItem(context, itemIndex, () =>
+					yourReferenceText(
+						body.ConsignmentReferenceProvidedByCustomer,
+						'JSON Body > ConsignmentReferenceProvidedByCustomer',
+						itemIndex,
+					),
+				);
+				if (yours) body.ConsignmentReferenceProvidedByCustomer = yours;
+				else delete body.ConsignmentReferenceProvidedByCustomer;
 				return {
 					itemIndex,
 					body,
@@ -111,64 +216,17 @@ export async function execute(
 						: `a consignment for item ${itemIndex}`,
 				};
 			},
-			send: async ({ itemIndex, body, label, yourReference }) => {
+			send: async (task) => {
 				// A scheduled re-import must not create a second consignment for the same order.
 				const ifExists = String(
-					this.getNodeParameter('ifYourReferenceExists', itemIndex, 'returnExisting'),
+					context.getNodeParameter('ifYourReferenceExists', task.itemIndex, 'returnExisting'),
 				);
-				if (yourReference && ifExists !== 'createAnother') {
-					const existing = await findByYourReference(
-						this,
-						yourReference,
-						itemIndex,
-						settings.request,
-						'Nothing was created.',
-					);
-					if (existing !== undefined) {
-						const reference = referenceOf(existing);
-						if (ifExists === 'error') {
-							throw new NodeOperationError(
-								this.getNode(),
-								`A consignment with your reference ${yourReference} already exists: ${reference}`,
-								{
-									itemIndex,
-									description:
-										'Nothing was created. Set "If Your Reference Already Exists" to Return Existing to use that consignment, or to Create Another to create a second one.',
-								},
-							);
-						}
-						return { ...withConsignmentReference(existing, reference), existing: true };
-					}
-				}
-				const links = await sortedProApiRequest.call(
-					this,
-					// Not repeatable: a create whose answer was lost may have created the consignment.
-					{ method: 'POST', path: '/consignments', body, repeatable: false },
-					{
-						action: `create ${label}`,
-						notFound: 'the shipping location or another referenced record',
-						itemIndex,
-						ifAnswerLost: `SortedPRO may have created the consignment before the answer was lost. Do not simply run the workflow again: first look for it in SortedPRO by ${yourReference ? `your reference ${yourReference}` : 'your own reference or the order details'} (SortedPRO: Consignments, search; or this node's Consignment > Get Many). Run again only for orders that have no consignment. Setting "Your Reference" on every consignment makes this check easy.`,
-					},
-					settings.request,
-				);
-				// SortedPRO answers 201 with links, the first of which ends in the new consignment's
-				// reference (help/creating_new_consignments.md).
-				const ApiLinks = listOf(links).filter(isRecord) as IDataObject[];
-				const ConsignmentReference = ApiLinks.map((link) => referenceFromLink(link.Href)).find(
-					Boolean,
-				);
-				if (!ConsignmentReference) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`SortedPRO accepted ${label} but its answer named no consignment reference`,
-						{
-							itemIndex,
-							description: `The consignment was probably created. Do not simply run the workflow again: look for it in SortedPRO by ${yourReference ? `your reference ${yourReference}` : 'the order details'} first.`,
-						},
-					);
-				}
-				return { ConsignmentReference, ApiLinks };
+				if (!task.yourReference || ifExists === 'createAnother') return await create(task);
+				const earlier = sameReference.get(task.yourReference);
+				if (earlier) return await afterEarlier(task, earlier, ifExists);
+				const outcome = lookUpThenCreate(task, ifExists);
+				sameReference.set(task.yourReference, { itemIndex: task.itemIndex, outcome });
+				return await outcome;
 			},
 		},
 		settings.concurrency,

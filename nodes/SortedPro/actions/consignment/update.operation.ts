@@ -24,7 +24,7 @@ import {
 	metadataEntries,
 	tagList,
 } from './consignmentBody';
-import { updateRequest } from './consignmentUpdate';
+import { changesProblem, updateRequest } from './consignmentUpdate';
 import { consignmentDetailFields } from './createFields';
 import type { ConsignmentChanges } from './consignmentUpdate';
 
@@ -82,6 +82,18 @@ function readChanges(context: IExecuteFunctions, itemIndex: number): Consignment
 		const message = (error as Error).message.replace('"JSON Body"', '"Other Changes (JSON)"');
 		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
 	}
+	const problem = changesProblem(json);
+	if (problem) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Other Changes (JSON)" in item ${itemIndex} ${problem}`,
+			{
+				itemIndex,
+				description:
+					'e.g. { "Addresses": [{ "AddressType": "Destination", "Postcode": "LS1 1AA" }] }. Nothing was sent to SortedPRO.',
+			},
+		);
+	}
 	const broken = brokenTextPath(json, 'Other Changes (JSON)');
 	if (broken) assertWellFormed(context, broken.text, broken.path, itemIndex);
 	const changes: ConsignmentChanges = { json };
@@ -89,7 +101,9 @@ function readChanges(context: IExecuteFunctions, itemIndex: number): Consignment
 		changes.shippingDate = fields.shippingDate;
 	if (typeof fields.customerReference === 'string' && fields.customerReference.trim())
 		changes.yourReference = fields.customerReference.trim();
-	if (typeof fields.tags === 'string') changes.tags = tagList(fields.tags);
+	// An empty Tags field is no change: clearing all tags takes { "Tags": [] } in Other Changes.
+	if (typeof fields.tags === 'string' && tagList(fields.tags).length)
+		changes.tags = tagList(fields.tags);
 	const metadata = metadataEntries(fields.metadata);
 	if (metadata.length) changes.metadata = metadata;
 	const nothing =
@@ -129,65 +143,83 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const settings = await readRunSettings(this);
+	return await updateConsignments(this, items);
+}
+
+async function updateConsignments(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const settings = await readRunSettings(context);
+	/** The latest update of each consignment in this run: the next one waits for it. */
+	const sameConsignment = new Map<string, Promise<unknown>>();
+
+	/** Reads the consignment, applies the changes and sends it whole. */
+	const readModifyWrite = async ({
+		itemIndex,
+		consignmentReference: reference,
+		changes,
+	}: Task): Promise<IDataObject> => {
+		const about: SortedProCallContext = {
+			action: `update consignment ${reference}`,
+			notFound: `consignment ${reference}`,
+			stateRule: STATE_RULE,
+			consignmentReference: reference,
+			itemIndex,
+		};
+		const fail = (problem: string, description: string) =>
+			new NodeOperationError(context.getNode(), `Could not ${about.action}: ${problem}`, {
+				itemIndex,
+				description,
+			});
+		// 1. Read: the update is built from the consignment as SortedPRO has it now.
+		const current = await sortedProApiRequest.call(
+			context,
+			{ method: 'GET', path: sortedProPath`/consignments/${reference}` },
+			{ ...about, action: `read consignment ${reference} before updating it` },
+			settings.request,
+		);
+		const foreign = notAbout(current, reference);
+		if (foreign) {
+			throw fail(
+				foreign,
+				'Nothing was changed: the update is only sent once the consignment has been read back.',
+			);
+		}
+		// 2. Modify and write the whole consignment.
+		const { body, changed } = updateRequest(reference, current as Record<string, unknown>, changes);
+		const answer = await sortedProApiRequest.call(
+			context,
+			{ method: 'PUT', path: '/consignments/', body, answer: 'jsonOrEmpty' },
+			about,
+			settings.request,
+		);
+		const problem = updateProblem(answer, reference);
+		if (problem) throw fail(problem, `${STATE_RULE} Check the consignment in SortedPRO.`);
+		return {
+			ConsignmentReference: reference,
+			Updated: true,
+			Changed: changed,
+			...(Array.isArray(answer) ? { ApiLinks: answer as IDataObject[] } : {}),
+		};
+	};
+
 	return await runPerItem<Task>(
-		this,
+		context,
 		items,
 		{
 			read: (itemIndex) => ({
 				itemIndex,
-				consignmentReference: consignmentReference.read(this, itemIndex),
-				changes: readChanges(this, itemIndex),
+				consignmentReference: consignmentReference.read(context, itemIndex),
+				changes: readChanges(context, itemIndex),
 			}),
-			send: async ({ itemIndex, consignmentReference: reference, changes }) => {
-				const about: SortedProCallContext = {
-					action: `update consignment ${reference}`,
-					notFound: `consignment ${reference}`,
-					stateRule: STATE_RULE,
-					consignmentReference: reference,
-					itemIndex,
-				};
-				const fail = (problem: string, description: string) =>
-					new NodeOperationError(this.getNode(), `Could not ${about.action}: ${problem}`, {
-						itemIndex,
-						description,
-					});
-				// 1. Read: the update is built from the consignment as SortedPRO has it now.
-				const current = await sortedProApiRequest.call(
-					this,
-					{ method: 'GET', path: sortedProPath`/consignments/${reference}` },
-					{ ...about, action: `read consignment ${reference} before updating it` },
-					settings.request,
-				);
-				const foreign = notAbout(current, reference);
-				if (foreign) {
-					throw fail(
-						foreign,
-						'Nothing was changed: the update is only sent once the consignment has been read back.',
-					);
-				}
-				// 2. Modify and write the whole consignment.
-				const { body, changed } = updateRequest(
-					reference,
-					current as Record<string, unknown>,
-					changes,
-				);
-				const answer = await sortedProApiRequest.call(
-					this,
-					{ method: 'PUT', path: '/consignments/', body, answer: 'jsonOrEmpty' },
-					about,
-					settings.request,
-				);
-				const problem = updateProblem(answer, reference);
-				if (problem) {
-					throw fail(problem, `${STATE_RULE} Check the consignment in SortedPRO.`);
-				}
-				return {
-					ConsignmentReference: reference,
-					Updated: true,
-					Changed: changed,
-					...(Array.isArray(answer) ? { ApiLinks: answer as IDataObject[] } : {}),
-				};
+			// Items of this run that update the same consignment go one after the other: each
+			// reads what the one before wrote, so no change is written back over.
+			send: async (task) => {
+				const before = sameConsignment.get(task.consignmentReference) ?? Promise.resolve();
+				const mine = before.catch(() => undefined).then(async () => await readModifyWrite(task));
+				sameConsignment.set(task.consignmentReference, mine);
+				return await mine;
 			},
 		},
 		settings.concurrency,

@@ -27,7 +27,10 @@ export const call: ConsignmentCall = {
 	action: (subject) => `manifest ${subject}`,
 	stateRule:
 		'Only consignments in state Allocated, Manifest Failed or Ready To Ship can be manifested.',
-	doneStates: ['Manifested'],
+	// Manifesting: an earlier attempt whose answer was lost was taken on and is being manifested.
+	doneStates: ['Manifested', 'Manifesting'],
+	ifAnswerLost:
+		"SortedPRO may have manifested it before the answer was lost, and every manifest transmits to the carriers. Check the consignment's state in SortedPRO (or with Consignment > Get Status) first: manifest again only consignments still Allocated, Manifest Failed or Ready To Ship.",
 	// help/manifesting_consignments.md: 200 or 202 Accepted; a 202 is never sent again.
 	acceptedLater: true,
 	list: (tasks) => ({
