@@ -5,19 +5,18 @@
  * send one request per item or list calls, recover where a lost answer means the work was
  * already done, and collect exactly one outcome per item, in input order.
  */
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
 import { chunk, describeConsignments, matchResults, succeeded } from './batch';
 import type { ConsignmentTask } from './batch';
-import { allocationOf, inState, notAbout, stateOf } from './consignments';
 import { consignmentReference, typedConsignmentReference } from './fields';
 import { ItemResults, forEachConcurrently } from './items';
 import type { ItemOutput } from './items';
 import { firstText, isRecord, withConsignmentReference } from './lists';
+import { recovery } from './readBack';
 import { readRunSettings } from './settings';
 import type { CallShape } from './settings';
-import { answerWasLost, sortedProApiExchange, sortedProPath } from '../transport';
+import { answerWasLost, sortedProApiExchange } from '../transport';
 import type { SortedProCallContext, SortedProExchange, SortedProRequest } from '../transport';
 import { isStateRefusal, refusedForState, sortedProItemFailure } from '../transport/errors';
 
@@ -104,6 +103,7 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 	const tasks = results.readAll((itemIndex) => read(context, itemIndex));
 
 	// What the messages say about a call or one item of it.
+	const { ifAnswerLost } = call;
 	const callContext = (subject: string, task: Task, itemIndex?: number): SortedProCallContext => ({
 		action: call.action(subject, task),
 		notFound: call.notFound?.(subject, task) ?? subject,
@@ -115,7 +115,6 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 		...callContext(`consignment ${task.consignmentReference}`, task, task.itemIndex),
 		consignmentReference: task.consignmentReference,
 	});
-	const { ifAnswerLost } = call;
 	const send = async (
 		request: SortedProRequest,
 		about: SortedProCallContext,
@@ -134,89 +133,42 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 					...withConsignmentReference(answer, task.consignmentReference),
 				};
 
-	/**
-	 * The consignment as SortedPRO has it now, or why it could not be read: a read-back counts
-	 * only when it is the consignment asked about.
-	 */
-	const readBack = async (task: Task): Promise<{ consignment?: unknown; problem?: string }> => {
-		const about = {
-			...itemContext(task),
-			action: `check the state of consignment ${task.consignmentReference}`,
-		};
-		try {
-			const { body } = await sortedProApiExchange.call(
-				context,
-				{ method: 'GET', path: sortedProPath`/consignments/${task.consignmentReference}` },
-				about,
-				settings.request,
-			);
-			const problem = notAbout(body, task.consignmentReference);
-			return problem ? { problem } : { consignment: body };
-		} catch (error) {
-			return { problem: (error as Error).message };
-		}
-	};
-
-	/** What a read-back consignment becomes as this item's output, marked with `flag`. */
-	const readBackOutput = (task: Task, consignment: unknown, flag: string): ItemOutput => ({
-		...(call.allocates
-			? {
-					ConsignmentReference: task.consignmentReference,
-					State: stateOf(consignment) ?? null,
-					...allocationOf(consignment),
-				}
-			: withConsignmentReference(consignment, task.consignmentReference)),
-		...(call.doneFlag && flag !== 'Accepted' ? { [call.doneFlag]: true } : {}),
-		[flag]: true,
-	});
+	const { doneBefore, accepted } = recovery(context, call, settings, itemContext);
 
 	/**
-	 * Is the consignment already where this operation would put it? Then the item is a
-	 * success marked with `flag`. Undefined when it is not, when the read-back is not about this
-	 * consignment, or (allocations) names no carrier service: SortedPRO's refusal is then the
-	 * error to report.
+	 * One consignment's result (a list call's entry, or a one-consignment call's answer read
+	 * as one): its output when it succeeded; otherwise, unless the work was done before, its error.
 	 */
-	const alreadyDone = async (task: Task, flag: string): Promise<ItemOutput | undefined> => {
-		if (!call.doneStates) return undefined;
-		const { consignment } = await readBack(task);
-		if (consignment === undefined || !inState(consignment, call.doneStates)) return undefined;
-		if (call.allocates && !allocationOf(consignment)) return undefined;
-		return readBackOutput(task, consignment, flag);
-	};
-
-	/**
-	 * After SortedPRO refused an item: was the work done before? Either an earlier attempt
-	 * whose answer was lost did it, or (If Already Allocated: Return Current Allocation) the
-	 * consignment was allocated already when the run started, which SortedPRO says by refusing
-	 * for its state (never for another reason, such as no eligible service).
-	 */
-	const doneBefore = async (
+	const settle = async (
 		task: Task,
+		entry: Record<string, unknown> | undefined,
 		answerLost: boolean,
-		stateRefusal: boolean,
-	): Promise<ItemOutput | undefined> => {
-		if (answerLost) return await alreadyDone(task, 'recoveredAfterRetry');
-		if (call.allocates && settings.returnCurrentAllocation && stateRefusal)
-			return await alreadyDone(task, 'alreadyAllocated');
-		return undefined;
-	};
-
-	/**
-	 * SortedPRO answered 202 Accepted: it took the request on and finishes it later. The item
-	 * succeeds and is never sent again; the state it has reached so far is read back (and only
-	 * reported when the read-back is about this consignment).
-	 */
-	const accepted = async (task: Task): Promise<ItemOutput> => {
-		const { consignment, problem } = await readBack(task);
-		if (consignment === undefined) {
-			return {
-				ConsignmentReference: task.consignmentReference,
-				Accepted: true,
-				State: null,
-				StateNote: `SortedPRO accepted the request and finishes it on its own; its state could not be read back (${problem}). Check it in SortedPRO later.`,
-			};
+		inBatch: boolean,
+	): Promise<void> => {
+		if (entry && succeeded(entry)) {
+			try {
+				results.succeed(task.itemIndex, await output(task, entry));
+			} catch (error) {
+				results.fail(task.itemIndex, error, task.consignmentReference);
+			}
+			return;
 		}
-		return readBackOutput(task, consignment, 'Accepted');
+		// A per-consignment result says why in Message, an Allocation Summary in Description.
+		const reason = entry
+			? firstText(entry, ['Message', 'Description'])
+			: inBatch
+				? "SortedPRO's answer to the batch call had no result for this consignment, so it may or may not have been processed; check it in SortedPRO"
+				: "SortedPRO's answer had no result for this consignment";
+		const recovered = entry
+			? await doneBefore(task, answerLost, isStateRefusal(reason))
+			: undefined;
+		if (recovered) results.succeed(task.itemIndex, recovered);
+		else
+			results.fail(
+				task.itemIndex,
+				sortedProItemFailure(node, reason, itemContext(task), inBatch),
+				task.consignmentReference,
+			);
 	};
 
 	// 2a. List calls: up to Batch Size consignments a call, each entry its own item's outcome.
@@ -239,35 +191,8 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 				return;
 			}
 			const entries = matchResults(batch, exchange.body);
-			for (const [index, task] of batch.entries()) {
-				const entry = entries[index];
-				if (!entry) {
-					const reason =
-						"SortedPRO's answer to the batch call had no result for this consignment, so it may or may not have been processed; check it in SortedPRO";
-					results.fail(
-						task.itemIndex,
-						sortedProItemFailure(node, reason, itemContext(task)),
-						task.consignmentReference,
-					);
-				} else if (!succeeded(entry)) {
-					// A per-consignment result says why in Message, an Allocation Summary in Description.
-					const reason = firstText(entry, ['Message', 'Description']);
-					const recovered = await doneBefore(task, exchange.answerLost, isStateRefusal(reason));
-					if (recovered) results.succeed(task.itemIndex, recovered);
-					else
-						results.fail(
-							task.itemIndex,
-							sortedProItemFailure(node, reason, itemContext(task)),
-							task.consignmentReference,
-						);
-				} else {
-					try {
-						results.succeed(task.itemIndex, await output(task, entry));
-					} catch (error) {
-						results.fail(task.itemIndex, error, task.consignmentReference);
-					}
-				}
-			}
+			for (const [index, task] of batch.entries())
+				await settle(task, entries[index], exchange.answerLost, true);
 		});
 		return results.toArray();
 	}
@@ -290,23 +215,7 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 			}
 			const body = exchange.body;
 			const [entry] = matchResults([task], isRecord(body) ? [body] : body);
-			if (entry && succeeded(entry)) {
-				results.succeed(task.itemIndex, await output(task, entry));
-				return;
-			}
-			const reason = entry
-				? firstText(entry, ['Message', 'Description'])
-				: "SortedPRO's answer had no result for this consignment";
-			const recovered = entry
-				? await doneBefore(task, exchange.answerLost, isStateRefusal(reason))
-				: undefined;
-			if (recovered) results.succeed(task.itemIndex, recovered);
-			else
-				results.fail(
-					task.itemIndex,
-					sortedProItemFailure(node, reason, itemContext(task), false),
-					task.consignmentReference,
-				);
+			await settle(task, entry, exchange.answerLost, false);
 		} catch (error) {
 			// Only a refusal (4xx) can mean "already done".
 			const refused = /^4/.test(String((error as NodeApiError).httpCode));
@@ -318,29 +227,4 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 		}
 	});
 	return results.toArray();
-}
-
-/**
- * `answer` as consignment `task.consignmentReference`'s, or this item's error when SortedPRO
- * answered about something else (another consignment, a list, nothing): a 2xx that is not
- * about the consignment asked for is never output as its.
- */
-export function requireAbout(
-	context: IExecuteFunctions,
-	task: ConsignmentTask,
-	answer: unknown,
-	what: string,
-): Record<string, unknown> {
-	const problem = notAbout(answer, task.consignmentReference);
-	if (problem) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Could not ${what} of consignment ${task.consignmentReference}: ${problem}`,
-			{
-				itemIndex: task.itemIndex,
-				description: 'Nothing from this answer was used. Check the consignment in SortedPRO.',
-			},
-		);
-	}
-	return answer as Record<string, unknown>;
 }

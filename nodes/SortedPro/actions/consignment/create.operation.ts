@@ -22,8 +22,8 @@ import {
 	consignmentFromFields,
 	consignmentFromJson,
 	invalidJson,
-	yourReferenceText,
 } from './consignmentBody';
+import { yourReferenceText } from './consignmentDetails';
 
 export const option: OperationOption = {
 	name: 'Create',

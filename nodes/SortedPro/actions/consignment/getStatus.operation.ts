@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireAbout } from '../../helpers/consignmentCall';
+import { requireAbout } from '../../helpers/readBack';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { stateOf } from '../../helpers/consignments';
 import { consignmentReference } from '../../helpers/fields';

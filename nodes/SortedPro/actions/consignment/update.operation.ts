@@ -17,13 +17,8 @@ import { readRunSettings } from '../../helpers/settings';
 import { sortedProApiRequest, sortedProPath } from '../../transport';
 import type { SortedProCallContext } from '../../transport';
 import type { OperationOption } from '../types';
-import {
-	InputError,
-	brokenTextPath,
-	consignmentFromJson,
-	metadataEntries,
-	tagList,
-} from './consignmentBody';
+import { InputError, brokenTextPath, consignmentFromJson } from './consignmentBody';
+import { metadataEntries, tagList } from './consignmentDetails';
 import { changesProblem, updateRequest } from './consignmentUpdate';
 import { consignmentDetailFields } from './createFields';
 import type { ConsignmentChanges } from './consignmentUpdate';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireAbout } from '../../helpers/consignmentCall';
+import { requireAbout } from '../../helpers/readBack';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../transport';
