@@ -576,3 +576,60 @@ describe('nothing twice, nothing misread', () => {
 		expect(unnamed.output?.[0].json.error).toMatch(/with no "AddressType"/);
 	});
 });
+
+describe('review follow-ups', () => {
+	test('a reference typed in lower case is the consignment SortedPRO names in upper case', async () => {
+		sortedPro()
+			.put(`/allocation/${REF.toLowerCase()}/allocatewithservicegroup/NEXTDAY`)
+			.reply(200, [allocationSummary(REF)]);
+
+		const { output, error } = await runWorkflow(
+			operationWorkflow('allocation', 'allocateWithServiceGroup', {
+				consignmentReference: REF.toLowerCase(),
+				serviceGroup: { __rl: true, mode: 'id', value: 'NEXTDAY' },
+			}),
+			[{}],
+		);
+
+		expect(error).toBeUndefined();
+		expect(output?.[0].json.CarrierServiceReference).toBe('CX_NDS');
+	});
+
+	test('If Your Reference Already Exists: Error, twice in one run: one look-up, both items name it', async () => {
+		const search = lookup()
+			.once()
+			.reply(200, searchAnswer(summary(REF, 'Allocated', 'ORDER-1')));
+		const create = sortedPro()
+			.post('/consignments')
+			.reply(201, [link('EC-NEW')]);
+
+		const { output } = await runWorkflow(createFromJson('error'), [{}, {}]);
+
+		expect(search.isDone()).toBe(true);
+		expect(create.isDone()).toBe(false);
+		expect(output?.map((item) => item.json.error)).toEqual([
+			`A consignment with your reference ORDER-1 already exists: ${REF}`,
+			`A consignment with your reference ORDER-1 already exists: ${REF}`,
+		]);
+	});
+
+	test("Update's Your Reference mapped from a number is sent as its text", async () => {
+		let sent: IDataObject | undefined;
+		sortedPro()
+			.get(`/consignments/${REF}`)
+			.reply(200, consignment(REF))
+			.put('/consignments/', (body: IDataObject) => ((sent = body), true))
+			.reply(200, [link(REF)]);
+
+		const { output } = await runWorkflow(
+			operationWorkflow('consignment', 'update', {
+				consignmentReference: REF,
+				updateFields: { customerReference: '={{ $json.order }}' },
+			}),
+			[{ order: 2002 }],
+		);
+
+		expect(output?.[0].json.Changed).toEqual(['ConsignmentReferenceProvidedByCustomer']);
+		expect(sent?.ConsignmentReferenceProvidedByCustomer).toBe('2002');
+	});
+});

@@ -52,9 +52,11 @@ export function matchResults(
 		);
 	}
 	const used = new Set<number>();
+	// SortedPRO's references are upper case; a reference typed in lower case is the same one.
+	const same = (a: string | undefined, b: string) => a?.toUpperCase() === b.toUpperCase();
 	return tasks.map((task) => {
 		const index = references.findIndex(
-			(reference, candidate) => !used.has(candidate) && reference === task.consignmentReference,
+			(reference, candidate) => !used.has(candidate) && same(reference, task.consignmentReference),
 		);
 		if (index === -1) return undefined;
 		used.add(index);

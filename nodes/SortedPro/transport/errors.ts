@@ -228,7 +228,7 @@ export function sortedProItemFailure(
 				? `${context.stateRule} Check the consignment's current state in SortedPRO.`
 				: inBatch
 					? 'SortedPRO accepted the batch call but reported this consignment as failed; the other consignments in the batch are not affected.'
-					: 'SortedPRO answered but reported this consignment as failed. Check it in SortedPRO.',
+					: "SortedPRO's answer did not say that this consignment was done. Check its state in SortedPRO (or with Consignment > Get Status) before running the workflow again for it.",
 		},
 	);
 }

@@ -133,11 +133,12 @@ export async function sortedProApiExchange(
 							accepted ? 'jsonOrEmpty' : request.answer,
 						);
 			if (parsed.ok) return { body: parsed.body, answerLost, accepted };
-			// A request that must not be sent twice (a create) was carried out: say so.
+			// A request that must not be sent twice (a create) was carried out, and a 202 was taken
+			// on: say so, with the call's own advice.
 			throw withAttempts(
 				sortedProAnswerError(node(), status, parsed.problem, context),
 				attempt,
-				answerLost || !repeatable,
+				answerLost || !repeatable || status === 202,
 				context,
 			);
 		}

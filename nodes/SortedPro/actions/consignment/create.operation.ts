@@ -17,12 +17,12 @@ import type { OperationOption } from '../types';
 import { createFields, originShippingLocation } from './createFields';
 import { findByYourReference } from '../../helpers/yourReference';
 import {
-	InputError,
 	brokenTextPath,
 	consignmentFromFields,
 	consignmentFromJson,
 	invalidJson,
 } from './consignmentBody';
+import { forItem } from './itemInput';
 import { yourReferenceText } from './consignmentDetails';
 
 export const option: OperationOption = {
@@ -39,16 +39,6 @@ interface Task extends ItemTask {
 	body: IDataObject;
 	label: string;
 	yourReference: string;
-}
-
-/** Runs one of consignmentBody's pure functions: its InputError becomes this item's error. */
-function forItem<T>(context: IExecuteFunctions, itemIndex: number, work: () => T): T {
-	try {
-		return work();
-	} catch (error) {
-		const description = error instanceof InputError ? error.description : undefined;
-		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex, description });
-	}
 }
 
 /** One item's consignment, from the fields or the JSON Body; bad input names the field and the item. */
@@ -113,7 +103,7 @@ async function createConsignments(
 				action: `create ${label}`,
 				notFound: 'the shipping location or another referenced record',
 				itemIndex,
-				ifAnswerLost: `SortedPRO may have created the consignment before the answer was lost. Do not simply run the workflow again: first look for it in SortedPRO by ${yourReference ? `your reference ${yourReference}` : 'your own reference or the order details'} (SortedPRO: Consignments, search; or this node's Consignment > Get Many). Run again only for orders that have no consignment. Setting "Your Reference" on every consignment makes this check easy.`,
+				ifAnswerLost: `SortedPRO may have created the consignment: its answer was lost or could not be read. Do not simply run the workflow again: first look for it in SortedPRO by ${yourReference ? `your reference ${yourReference}` : 'your own reference or the order details'} (SortedPRO: Consignments, search; or this node's Consignment > Get Many). Run again only for orders that have no consignment. Setting "Your Reference" on every consignment makes this check easy.`,
 			},
 			settings.request,
 		);
@@ -136,14 +126,17 @@ async function createConsignments(
 
 	/** The error for a consignment that exists already, with If Your Reference Already Exists: Error. */
 	const exists = (itemIndex: number, yourReference: string, reference: unknown) =>
-		new NodeOperationError(
-			context.getNode(),
-			`A consignment with your reference ${yourReference} already exists: ${String(reference)}`,
-			{
-				itemIndex,
-				description:
-					'Nothing was created. Set "If Your Reference Already Exists" to Return Existing to use that consignment, or to Create Another to create a second one.',
-			},
+		Object.assign(
+			new NodeOperationError(
+				context.getNode(),
+				`A consignment with your reference ${yourReference} already exists: ${String(reference)}`,
+				{
+					itemIndex,
+					description:
+						'Nothing was created. Set "If Your Reference Already Exists" to Return Existing to use that consignment, or to Create Another to create a second one.',
+				},
+			),
+			{ existingConsignment: String(reference) },
 		);
 
 	/** An item with a Your Reference: look it up, and create only when SortedPRO has none. */
@@ -176,6 +169,12 @@ async function createConsignments(
 		try {
 			first = await earlier.outcome;
 		} catch (error) {
+			// The earlier item found the consignment (If Your Reference Already Exists: Error).
+			const existing = (error as { existingConsignment?: string }).existingConsignment;
+			if (existing) {
+				if (ifExists === 'error') throw exists(task.itemIndex, task.yourReference, existing);
+				return { ConsignmentReference: existing, existing: true };
+			}
 			throw new NodeOperationError(
 				context.getNode(),
 				`Nothing was created for your reference ${task.yourReference}: item ${earlier.itemIndex} of this run has the same reference and failed (${(error as Error).message})`,

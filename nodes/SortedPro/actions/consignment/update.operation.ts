@@ -18,7 +18,8 @@ import { sortedProApiRequest, sortedProPath } from '../../transport';
 import type { SortedProCallContext } from '../../transport';
 import type { OperationOption } from '../types';
 import { InputError, brokenTextPath, consignmentFromJson } from './consignmentBody';
-import { metadataEntries, tagList } from './consignmentDetails';
+import { metadataEntries, tagList, yourReferenceText } from './consignmentDetails';
+import { forItem } from './itemInput';
 import { changesProblem, updateRequest } from './consignmentUpdate';
 import { consignmentDetailFields } from './createFields';
 import type { ConsignmentChanges } from './consignmentUpdate';
@@ -94,8 +95,10 @@ function readChanges(context: IExecuteFunctions, itemIndex: number): Consignment
 	const changes: ConsignmentChanges = { json };
 	if (typeof fields.shippingDate === 'string' && fields.shippingDate)
 		changes.shippingDate = fields.shippingDate;
-	if (typeof fields.customerReference === 'string' && fields.customerReference.trim())
-		changes.yourReference = fields.customerReference.trim();
+	const yourReference = forItem(context, itemIndex, () =>
+		yourReferenceText(fields.customerReference, 'Update Fields > Your Reference', itemIndex),
+	);
+	if (yourReference) changes.yourReference = yourReference;
 	// An empty Tags field is no change: clearing all tags takes { "Tags": [] } in Other Changes.
 	if (typeof fields.tags === 'string' && tagList(fields.tags).length)
 		changes.tags = tagList(fields.tags);
