@@ -185,6 +185,15 @@ export const labelAnswer = (pdf: Buffer) => ({
 	ContentType: 'application/pdf',
 });
 
+/** A quote's price (SDK Rate as the quote example shows it: Net, Gross, VatRate, VatAmount, Currency), 20% VAT. */
+const price = (gross: number) => ({
+	Net: Math.round((gross / 1.2) * 100) / 100,
+	Gross: gross,
+	VatRate: { Reference: 'GB-0.2000', CountryIsoCode: 'GB', Type: 'Standard', Rate: 0.2 },
+	VatAmount: Math.round((gross - gross / 1.2) * 100) / 100,
+	Currency: { Name: 'Pound Sterling', IsoCode: 'GBP' },
+});
+
 /** A quote, help/getting_quotes_for_an_existing_consignment.md; SDK Quote. */
 export const quote = (quoteReference: string, service: string, gross: number, reference = REF) => ({
 	MpdCarrierServiceSource: 2,
@@ -192,20 +201,8 @@ export const quote = (quoteReference: string, service: string, gross: number, re
 	CollectionDate: '2019-05-01T00:00:00',
 	EarliestDeliveryDate: '2019-05-02T00:00:00',
 	LatestDeliveryDate: '2019-05-02T23:59:00',
-	BasePrice: {
-		Net: Math.round((gross / 1.2) * 100) / 100,
-		Gross: gross,
-		VatRate: { Reference: 'GB-0.2000', CountryIsoCode: 'GB', Type: 'Standard', Rate: 0.2 },
-		VatAmount: Math.round((gross - gross / 1.2) * 100) / 100,
-		Currency: { Name: 'Pound Sterling', IsoCode: 'GBP' },
-	},
-	Price: {
-		Net: Math.round((gross / 1.2) * 100) / 100,
-		Gross: gross,
-		VatRate: { Reference: 'GB-0.2000', CountryIsoCode: 'GB', Type: 'Standard', Rate: 0.2 },
-		VatAmount: Math.round((gross - gross / 1.2) * 100) / 100,
-		Currency: { Name: 'Pound Sterling', IsoCode: 'GBP' },
-	},
+	BasePrice: price(gross),
+	Price: price(gross),
 	Surcharges: [],
 	Legs: [
 		{
