@@ -12,12 +12,12 @@ import { inState, referenceOf, stateOf } from '../SortedPro/helpers/consignments
 import { hasBrokenCharacter } from '../SortedPro/helpers/parameters';
 import { stateName } from '../SortedPro/helpers/states';
 import { searchConsignments } from '../SortedPro/helpers/search';
+import { requestSettings } from '../SortedPro/transport';
+import type { RequestSettings } from '../SortedPro/transport';
 import { compareState } from './memory';
 import type { TriggerMemory } from './memory';
 
-/** Consignments asked for per page. */
-export const PAGE_SIZE = 100;
-/** Pages read per state and poll at the most: 2,000 consignments in one state. */
+/** Pages read per state and poll at the most: 2,000 consignments in one state (of SEARCH_PAGE_SIZE each). */
 export const MAX_PAGES_PER_STATE = 20;
 /** Consignments a test event ("Fetch Test Event") shows per state. */
 export const TEST_EVENT_COUNT = 10;
@@ -43,15 +43,17 @@ async function readState(
 	query: IDataObject,
 	maxPages: number,
 	deadline: number,
+	request: RequestSettings,
 ): Promise<{ consignments: IDataObject[]; complete: boolean }> {
 	const { summaries, stopped } = await searchConsignments(
 		context,
 		{ ...query, State: state },
-		{ limit: Infinity, pageSize: PAGE_SIZE, maxPages, deadline },
+		{ limit: Infinity, maxPages, deadline },
 		{
 			action: `look for consignments in state ${stateName(state)}`,
 			notFound: 'the consignment search',
 		},
+		request,
 	);
 	// A summary that names no consignment cannot be remembered or reported, and one that says it
 	// is in another state is not taken for one in this state.
@@ -72,6 +74,8 @@ export async function pollConsignments(
 		});
 	}
 	const query = readFilters(context);
+	// Not paced: a rate-limit refusal counts as an attempt, so a poll never waits minutes.
+	const request = await requestSettings(context);
 	const manual = context.getMode() === 'manual';
 	const budgetMs =
 		typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : 5 * 60_000;
@@ -92,7 +96,7 @@ export async function pollConsignments(
 	for (const state of states) {
 		if (manual) {
 			// A test event: the most recent consignments in the state, so fields can be mapped.
-			const { consignments } = await readState(context, state, query, 1, deadline);
+			const { consignments } = await readState(context, state, query, 1, deadline, request);
 			items.push(
 				...consignments.slice(0, TEST_EVENT_COUNT).map((consignment) => event(consignment, state)),
 			);
@@ -104,6 +108,7 @@ export async function pollConsignments(
 			query,
 			MAX_PAGES_PER_STATE,
 			deadline,
+			request,
 		);
 		const byReference = new Map(
 			consignments.map((consignment) => [referenceOf(consignment), consignment]),

@@ -6,7 +6,7 @@ import { runPerItem } from '../helpers/items';
 import type { ItemTask } from '../helpers/items';
 import { referenceEntriesOf, unreadableList } from '../helpers/referenceLists';
 import type { ReferenceList } from '../helpers/referenceLists';
-import { readRunSettings } from '../helpers/settings';
+import type { RunSettings } from '../helpers/settings';
 import { sortedProApiRequest } from '../transport';
 
 /**
@@ -15,15 +15,15 @@ import { sortedProApiRequest } from '../transport';
  */
 export function referenceListOperation(list: ReferenceList) {
 	async function execute(
-		this: IExecuteFunctions,
+		context: IExecuteFunctions,
 		items: INodeExecutionData[],
+		settings: RunSettings,
 	): Promise<INodeExecutionData[]> {
-		const settings = await readRunSettings(this);
-		return await runPerItem<ItemTask & { limit: number }>(this, items, {
-			read: (itemIndex) => ({ itemIndex, limit: readResultLimit(this, itemIndex) }),
+		return await runPerItem<ItemTask & { limit: number }>(context, items, settings, {
+			read: (itemIndex) => ({ itemIndex, limit: readResultLimit(context, itemIndex) }),
 			send: async ({ itemIndex, limit }) => {
 				const body = await sortedProApiRequest.call(
-					this,
+					context,
 					{ method: 'GET', path: list.path },
 					{ action: `get the ${list.what}`, notFound: `the ${list.what} list`, itemIndex },
 					settings.request,
@@ -31,7 +31,7 @@ export function referenceListOperation(list: ReferenceList) {
 				const entries = referenceEntriesOf(body);
 				if (!entries) {
 					throw new NodeOperationError(
-						this.getNode(),
+						context.getNode(),
 						`Could not get the ${list.what}: ${unreadableList(list)}`,
 						{
 							itemIndex,

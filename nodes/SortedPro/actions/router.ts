@@ -1,8 +1,25 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { runConsignmentCall } from '../helpers/runner';
+import { readRunSettings } from '../helpers/settings';
+import { shapeOf } from './defineResource';
 import { resources } from './resources';
-import { executeOperation } from './types';
+import type { OperationModule } from './types';
+
+/**
+ * Runs one operation on the node's input items: the run's settings are read here, once, and
+ * handed to the runner (an operation on consignments) or to the operation's own flow.
+ */
+export async function executeOperation(
+	context: IExecuteFunctions,
+	operation: OperationModule,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const settings = await readRunSettings(context, shapeOf(operation));
+	if (operation.call) return await runConsignmentCall(context, items, operation.call, settings);
+	return await operation.execute(context, items, settings);
+}
 
 /** Dispatches the node's execution to the selected resource's operation module. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { RunSettings } from './settings';
+
 /** What one input item asks SortedPRO to do, once its parameters have been read and checked. */
 export interface ItemTask {
 	itemIndex: number;
@@ -14,10 +16,31 @@ export interface ItemTask {
  */
 export type ItemOutput = IDataObject | INodeExecutionData[];
 
-export interface PerItemOperation<Task extends ItemTask> {
+/** How one item came out: its output, or the error it failed with. */
+export type Outcome = { output: ItemOutput } | { error: unknown };
+
+/**
+ * The work of one run, as the one way items are run (runItems): read every item, then send
+ * them, a group at a time (a group is one item, or a list call's batch), and report one
+ * outcome per item.
+ */
+export interface ItemWork<Task extends ItemTask> {
 	/** Reads and validates one item's parameters. Throws a NodeOperationError naming the field and item. */
 	read(itemIndex: number): Task;
-	/** Sends one item's request and returns its output. */
+	/** The consignment an item names as typed, for its error item when its input could not be read. */
+	typedReference?(itemIndex: number): string | undefined;
+	/** The groups sent together (a list call's batches); by default each item on its own. */
+	group?(tasks: Task[]): Task[][];
+	/**
+	 * Sends one group and reports each of its items' outcome. An item it did not report when
+	 * it throws fails with what it threw.
+	 */
+	send(group: Task[], report: (task: Task, outcome: Outcome) => void): Promise<void>;
+}
+
+/** An operation's work when each item is one piece of work: its output, or a thrown error. */
+export interface PerItemWork<Task extends ItemTask> {
+	read(itemIndex: number): Task;
 	send(task: Task): Promise<ItemOutput>;
 }
 
@@ -141,27 +164,55 @@ export async function forEachConcurrently<Entry>(
 }
 
 /**
- * Runs an operation that makes one SortedPRO call per input item, up to `concurrency`
- * at a time. Every item's parameters are read first, so bad input stops the run before
- * any request is sent (or, with "On Error: Continue", becomes that item's error item).
- * Each input item yields its output, paired to it, in input order, whatever the
- * order in which the answers arrive.
+ * Runs one operation's items, as many groups at a time as the run's settings say.
+ * Every item's parameters are read first, so bad input stops the run before any request is
+ * sent (or, with "On Error: Continue", becomes that item's error item). Each input item
+ * yields its output, paired to it, in input order, whatever the order in which the answers
+ * arrive.
  */
-export async function runPerItem<Task extends ItemTask>(
+export async function runItems<Task extends ItemTask>(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	operation: PerItemOperation<Task>,
-	concurrency = 1,
+	settings: Pick<RunSettings, 'concurrency'>,
+	work: ItemWork<Task>,
 ): Promise<INodeExecutionData[]> {
-	const results = new ItemResults(context, items.length);
-	const tasks = results.readAll(operation.read);
+	const results = new ItemResults(context, items.length, work.typedReference);
+	const tasks = results.readAll(work.read);
+	const groups = work.group ? work.group(tasks) : tasks.map((task) => [task]);
 	// Without "On Error: Continue", results.fail throws, which stops the run.
-	await forEachConcurrently(tasks, concurrency, async (task) => {
+	await forEachConcurrently(groups, settings.concurrency, async (group) => {
+		const reported = new Set<Task>();
+		let stopped: { error: unknown; itemIndex: number } | undefined;
+		const report = (task: Task, outcome: Outcome) => {
+			reported.add(task);
+			try {
+				if ('output' in outcome) results.succeed(task.itemIndex, outcome.output);
+				else results.fail(task.itemIndex, outcome.error, task.consignmentReference);
+			} catch (error) {
+				stopped = { error, itemIndex: task.itemIndex };
+				throw nodeErrorOf(context, error, task.itemIndex);
+			}
+		};
 		try {
-			results.succeed(task.itemIndex, await operation.send(task));
+			await work.send(group, report);
 		} catch (error) {
-			results.fail(task.itemIndex, error, task.consignmentReference);
+			// A failed item that stops the run is thrown on; any other error fails the items it left.
+			if (stopped) throw nodeErrorOf(context, stopped.error, stopped.itemIndex);
+			for (const task of group) if (!reported.has(task)) report(task, { error });
 		}
 	});
 	return results.toArray();
+}
+
+/** Runs an operation whose every item is one piece of work (see runItems). */
+export async function runPerItem<Task extends ItemTask>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	settings: Pick<RunSettings, 'concurrency'>,
+	work: PerItemWork<Task>,
+): Promise<INodeExecutionData[]> {
+	return await runItems<Task>(context, items, settings, {
+		read: work.read,
+		send: async ([task], report) => report(task, { output: await work.send(task) }),
+	});
 }

@@ -7,18 +7,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { referenceOf, searchPageOf } from './consignments';
-import { sortedProApiRequest, sortedProPath } from '../transport';
+import { sortedProAnswerError, sortedProApiRequest, sortedProPath } from '../transport';
 import type { RequestContext, RequestSettings, SortedProCallContext } from '../transport';
-import { sortedProAnswerError } from '../transport/errors';
 
 /** The search term for your own reference, as the SDK's route template spells it. */
 export const YOUR_REFERENCE_TERM = 'referenceProvidedByCustomer';
 
+/** Consignments asked for per page, by every search the package makes. */
+export const SEARCH_PAGE_SIZE = 100;
+
 export interface SearchBounds {
 	/** Consignments wanted at most (Infinity for all). */
 	limit: number;
-	/** Consignments asked for per page. */
-	pageSize: number;
 	/** Pages read at most. */
 	maxPages: number;
 	/** A time (Date.now()) after which no further page is asked for. */
@@ -47,7 +47,7 @@ export async function searchConsignments(
 	query: IDataObject,
 	bounds: SearchBounds,
 	about: SortedProCallContext,
-	request?: RequestSettings,
+	request: RequestSettings,
 ): Promise<SearchResult> {
 	const summaries: IDataObject[] = [];
 	const seen = new Set<string>();
@@ -56,7 +56,7 @@ export async function searchConsignments(
 		if (page >= bounds.maxPages) return { summaries, stopped: 'pages' };
 		if (bounds.deadline !== undefined && Date.now() > bounds.deadline)
 			return { summaries, stopped: 'deadline' };
-		const take = Math.min(bounds.pageSize, bounds.limit - summaries.length);
+		const take = Math.min(SEARCH_PAGE_SIZE, bounds.limit - summaries.length);
 		const answer = await sortedProApiRequest.call(
 			context,
 			{

@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_REQUEST_SETTINGS, readSortedProCredentials } from '../transport';
+import {
+	AUTO_CEILING,
+	AUTO_START,
+	DEFAULT_MAX_ATTEMPTS,
+	DEFAULT_TIMEOUT_MS,
+	requestSettings,
+} from '../transport';
 import type { RequestSettings } from '../transport';
-import { AUTO_CEILING, AUTO_START, Pace } from '../transport/pace';
-import { keyRedactor } from '../transport/redact';
 
 /**
  * Max Concurrent Requests: 0 is Auto (the default), which adapts the number in flight to
@@ -11,15 +15,23 @@ import { keyRedactor } from '../transport/redact';
  * many in flight. See the README's "Large runs" for the measurements.
  */
 export const AUTO_CONCURRENCY = 0;
-export const DEFAULT_CONCURRENCY = AUTO_CONCURRENCY;
-const MAX_CONCURRENCY = 50;
 
-export const DEFAULT_BATCH_SIZE = 100;
-export const MAX_BATCH_SIZE = 1000;
+/** A number option's range and default: the editor field and the reader both take them from here. */
+interface Limit {
+	min: number;
+	max: number;
+	default: number;
+}
 
-/** The transport's own defaults, shown as the options' defaults. */
-const DEFAULT_MAX_ATTEMPTS = DEFAULT_REQUEST_SETTINGS.maxAttempts;
-const DEFAULT_TIMEOUT_SECONDS = DEFAULT_REQUEST_SETTINGS.timeoutMs / 1000;
+const range = (limit: Limit) => ({ minValue: limit.min, maxValue: limit.max });
+
+const CONCURRENCY: Limit = { min: AUTO_CONCURRENCY, max: 50, default: AUTO_CONCURRENCY };
+const DEFAULT_BATCH_SIZE = 100;
+const BATCH_SIZE: Limit = { min: 1, max: 1000, default: DEFAULT_BATCH_SIZE };
+/** The transport's own defaults are the options' defaults. */
+const MAX_ATTEMPTS: Limit = { min: 1, max: 10, default: DEFAULT_MAX_ATTEMPTS };
+const DEFAULT_TIMEOUT_SECONDS = DEFAULT_TIMEOUT_MS / 1000;
+const TIMEOUT_SECONDS: Limit = { min: 1, max: 600, default: DEFAULT_TIMEOUT_SECONDS };
 
 export interface RunSettings {
 	/** How many items (or batches) are worked on at once; the run's Pace decides how many are in flight. */
@@ -47,7 +59,7 @@ function batchOptions(canSendOneByOne: boolean): INodeProperties[] {
 		displayName: 'Batch Size',
 		name: 'batchSize',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+		typeOptions: range(BATCH_SIZE),
 		default: DEFAULT_BATCH_SIZE,
 		description: canSendOneByOne
 			? 'With Send in Batches: how many consignments go into one call to SortedPRO'
@@ -76,8 +88,8 @@ function requestOptions(manyCalls: boolean): INodeProperties[] {
 						displayName: 'Max Concurrent Requests',
 						name: 'maxConcurrency',
 						type: 'number' as const,
-						typeOptions: { minValue: AUTO_CONCURRENCY, maxValue: MAX_CONCURRENCY },
-						default: DEFAULT_CONCURRENCY,
+						typeOptions: range(CONCURRENCY),
+						default: AUTO_CONCURRENCY,
 						description: `How many requests (one per item, or one per batch) are sent to SortedPRO at the same time. 0 is Auto: it starts at ${AUTO_START}, goes up while SortedPRO answers quickly and comes down when it rate limits (429) or slows down, never above ${AUTO_CEILING}. Outputs keep the input order whatever the setting.`,
 					},
 				]
@@ -86,7 +98,7 @@ function requestOptions(manyCalls: boolean): INodeProperties[] {
 			displayName: 'Max Attempts',
 			name: 'maxAttempts',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 10 },
+			typeOptions: range(MAX_ATTEMPTS),
 			default: DEFAULT_MAX_ATTEMPTS,
 			description:
 				"How often a request is tried when SortedPRO's gateway fails (502, 503, 504), the connection drops or it times out. Rate-limit refusals (429) are waited out as SortedPRO asks without counting, for up to Max Attempts x Request Timeout; 1 turns every retry off. Other errors are not retried.",
@@ -95,7 +107,7 @@ function requestOptions(manyCalls: boolean): INodeProperties[] {
 			displayName: 'Request Timeout (Seconds)',
 			name: 'timeoutSeconds',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 600 },
+			typeOptions: range(TIMEOUT_SECONDS),
 			default: DEFAULT_TIMEOUT_SECONDS,
 			description: 'How long to wait for one answer from SortedPRO before trying again',
 		},
@@ -149,32 +161,34 @@ export function operationOptions(shape: CallShape, allocates = false): INodeProp
 	};
 }
 
-function bounded(value: unknown, fallback: number, min: number, max: number): number {
-	const number = Math.floor(Number(value ?? fallback));
-	return Number.isFinite(number) ? Math.min(max, Math.max(min, number)) : fallback;
+/** The option's value as a whole number within its range; its default when missing or not a number. */
+function bounded(value: unknown, limit: Limit): number {
+	const number = Math.floor(Number(value ?? limit.default));
+	return Number.isFinite(number) ? Math.min(limit.max, Math.max(limit.min, number)) : limit.default;
 }
 
 /**
- * The run's settings: options apply to the whole run, so item 0's stand for all items.
- * The credential is read here, once per execution (see RequestSettings.credentials).
+ * The run's settings: options apply to the whole run, so item 0's stand for all items. The
+ * transport composes the request settings (credential, redactor, Pace) from them. An
+ * operation that lists (Get Many) works through its items one at a time; any other works
+ * on as many at once as the run's Pace can have in flight.
  */
-export async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
+export async function readRunSettings(
+	context: IExecuteFunctions,
+	shape: CallShape,
+): Promise<RunSettings> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	const credentials = await readSortedProCredentials(context);
-	const fixed = bounded(options.maxConcurrency, DEFAULT_CONCURRENCY, 0, MAX_CONCURRENCY);
-	// One Pace per node run: its items share it, and nothing outlives the execution.
-	const pace = new Pace(fixed === AUTO_CONCURRENCY ? undefined : fixed);
+	const fixed = bounded(options.maxConcurrency, CONCURRENCY);
+	const request = await requestSettings(context, {
+		maxAttempts: bounded(options.maxAttempts, MAX_ATTEMPTS),
+		timeoutMs: bounded(options.timeoutSeconds, TIMEOUT_SECONDS) * 1000,
+		pace: fixed === AUTO_CONCURRENCY ? 'auto' : fixed,
+	});
 	return {
-		concurrency: pace.ceiling,
-		request: {
-			pace,
-			maxAttempts: bounded(options.maxAttempts, DEFAULT_MAX_ATTEMPTS, 1, 10),
-			timeoutMs: bounded(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS, 1, 600) * 1000,
-			credentials,
-			redact: keyRedactor(credentials.apiKey),
-		},
+		concurrency: shape === 'list' ? 1 : (request.pace?.ceiling ?? 1),
+		request,
 		sendInBatches: options.sendInBatches === true,
-		batchSize: bounded(options.batchSize, DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE),
+		batchSize: bounded(options.batchSize, BATCH_SIZE),
 		returnCurrentAllocation: options.ifAlreadyAllocated === 'returnCurrent',
 	};
 }

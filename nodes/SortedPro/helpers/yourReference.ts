@@ -11,11 +11,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { referenceOf, yourReferenceOf } from './consignments';
-import { YOUR_REFERENCE_TERM, searchConsignments } from './search';
+import { SEARCH_PAGE_SIZE, YOUR_REFERENCE_TERM, searchConsignments } from './search';
 import type { RequestSettings } from '../transport';
 
 /** Consignments read at most per look-up (10 pages of 100): a reference is an order number. */
-const PAGE_SIZE = 100;
 const MAX_PAGES = 10;
 
 /**
@@ -33,7 +32,7 @@ export async function findByYourReference(
 	const { summaries, stopped } = await searchConsignments(
 		context,
 		{ [YOUR_REFERENCE_TERM]: yourReference },
-		{ limit: Infinity, pageSize: PAGE_SIZE, maxPages: MAX_PAGES, documentedOnly: true },
+		{ limit: Infinity, maxPages: MAX_PAGES, documentedOnly: true },
 		{ action, notFound: 'the consignment search', itemIndex },
 		request,
 	);
@@ -64,7 +63,7 @@ export async function findByYourReference(
 	}
 	if (stopped === 'pages' && yours.length <= 1) {
 		throw fail(
-			`SortedPRO's search for it matches more than ${PAGE_SIZE * MAX_PAGES} consignments, so the node cannot tell whether one has exactly this reference`,
+			`SortedPRO's search for it matches more than ${SEARCH_PAGE_SIZE * MAX_PAGES} consignments, so the node cannot tell whether one has exactly this reference`,
 			'Check the reference in SortedPRO (Consignments, search), or use a more distinctive reference such as the full order number.',
 		);
 	}

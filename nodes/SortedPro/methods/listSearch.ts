@@ -14,7 +14,7 @@ import {
 	unreadableList,
 } from '../helpers/referenceLists';
 import type { ReferenceList } from '../helpers/referenceLists';
-import { sortedProApiRequest, sortedProPath } from '../transport';
+import { requestSettings, sortedProApiRequest, sortedProPath } from '../transport';
 import { cheapestFirst, quoteLabel, quotesAnswerOf } from '../helpers/quotes';
 import type { Quote } from '../helpers/quotes';
 
@@ -28,11 +28,15 @@ async function searchReferenceList(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const wanted = (filter ?? '').trim();
-	const body = await sortedProApiRequest
-		.call(
-			context,
-			{ method: 'GET', path: list.path },
-			{ action: `load the ${list.what}`, notFound: `the ${list.what} list` },
+	const body = await requestSettings(context)
+		.then(
+			async (settings) =>
+				await sortedProApiRequest.call(
+					context,
+					{ method: 'GET', path: list.path },
+					{ action: `load the ${list.what}`, notFound: `the ${list.what} list` },
+					settings,
+				),
 		)
 		.catch((error: unknown) => (wanted ? undefined : Promise.reject(error)));
 	if (body === undefined && wanted) {
@@ -129,6 +133,7 @@ export async function searchQuotes(
 			action: `load the quotes for consignment ${reference}`,
 			notFound: `consignment ${reference}`,
 		},
+		await requestSettings(this),
 	);
 	const found = quotesAnswerOf(answer);
 	if (!found) {

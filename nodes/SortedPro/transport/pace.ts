@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 /**
  * How fast one node run sends to SortedPRO. Every attempt of every request takes a slot
  * from its run's Pace before it is sent and returns it with what came back, so the items
- * of one run share one limiter. A Pace lives only as long as its node run (helpers/settings.ts
+ * of one run share one limiter. A Pace lives only as long as its node run (settings.ts
  * makes one per execution): nothing is shared between executions or workers.
  *
  * Fixed: at most `limit` requests in flight. Auto adapts that number:

@@ -12,7 +12,7 @@ import type { AnswerShape } from './answer';
 import type { Pace } from './pace';
 import type { Redactor } from './redact';
 
-/** How one run talks to SortedPRO; read from the node's options (helpers/settings.ts). */
+/** How one run talks to SortedPRO; composed by requestSettings (settings.ts). */
 export interface RequestSettings {
 	/** Attempts per request, the first included. */
 	maxAttempts: number;
@@ -21,14 +21,12 @@ export interface RequestSettings {
 	 * The run's credential, read once per execution: otherwise n8n decrypts it again for
 	 * every request, which is most of the per-item cost. Never logged or output.
 	 */
-	credentials?: ICredentialDataDecryptedObject;
+	credentials: ICredentialDataDecryptedObject;
 	/** Removes that credential's key from any text SortedPRO or a gateway sends back. */
-	redact?: Redactor;
+	redact: Redactor;
 	/** The run's limiter: every attempt takes a slot, and a 429 pauses the whole run. */
 	pace?: Pace;
 }
-
-export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { maxAttempts: 5, timeoutMs: 30_000 };
 
 /**
  * Builds a request path in which every interpolated value is one URL-encoded path

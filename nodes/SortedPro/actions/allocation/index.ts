@@ -4,7 +4,7 @@ import * as allocateWithDefaultRules from './allocateWithDefaultRules.operation'
 import * as allocateWithQuote from './allocateWithQuote.operation';
 import * as allocateWithServiceGroup from './allocateWithServiceGroup.operation';
 import * as deallocate from './deallocate.operation';
-import { defineResource } from '../types';
+import { defineResource } from '../defineResource';
 
 // Adding an operation: a new <name>.operation.ts file and one entry here (the first is the default).
 export const allocation = defineResource(

@@ -11,7 +11,7 @@ import type { ItemTask } from '../../helpers/items';
 import { referenceOf } from '../../helpers/consignments';
 import { isRecord, listOf, referenceFromLink, withConsignmentReference } from '../../helpers/lists';
 import { assertWellFormed } from '../../helpers/parameters';
-import { readRunSettings } from '../../helpers/settings';
+import type { RunSettings } from '../../helpers/settings';
 import { sortedProApiRequest } from '../../transport';
 import type { OperationOption } from '../types';
 import { createFields, originShippingLocation } from './createFields';
@@ -79,17 +79,10 @@ function readConsignment(context: IExecuteFunctions, itemIndex: number): IDataOb
 export const shape = 'perItem';
 
 export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await createConsignments(this, items);
-}
-
-async function createConsignments(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
+	settings: RunSettings,
 ): Promise<INodeExecutionData[]> {
-	const settings = await readRunSettings(context);
 	/** This run's items with a Your Reference, by reference: the first such item and its outcome. */
 	const sameReference = new Map<string, { itemIndex: number; outcome: Promise<IDataObject> }>();
 
@@ -190,44 +183,39 @@ async function createConsignments(
 		return { ...first, existing: true };
 	};
 
-	return await runPerItem<Task>(
-		context,
-		items,
-		{
-			read: (itemIndex) => {
-				const body = readConsignment(context, itemIndex);
-				// The reference the duplicate check looks for is exactly the one sent.
-				const yours = forItem(context, itemIndex, () =>
-					yourReferenceText(
-						body.ConsignmentReferenceProvidedByCustomer,
-						'JSON Body > ConsignmentReferenceProvidedByCustomer',
-						itemIndex,
-					),
-				);
-				if (yours) body.ConsignmentReferenceProvidedByCustomer = yours;
-				else delete body.ConsignmentReferenceProvidedByCustomer;
-				return {
+	return await runPerItem<Task>(context, items, settings, {
+		read: (itemIndex) => {
+			const body = readConsignment(context, itemIndex);
+			// The reference the duplicate check looks for is exactly the one sent.
+			const yours = forItem(context, itemIndex, () =>
+				yourReferenceText(
+					body.ConsignmentReferenceProvidedByCustomer,
+					'JSON Body > ConsignmentReferenceProvidedByCustomer',
 					itemIndex,
-					body,
-					yourReference: yours,
-					label: yours
-						? `a consignment for your reference ${yours}`
-						: `a consignment for item ${itemIndex}`,
-				};
-			},
-			send: async (task) => {
-				// A scheduled re-import must not create a second consignment for the same order.
-				const ifExists = String(
-					context.getNodeParameter('ifYourReferenceExists', task.itemIndex, 'returnExisting'),
-				);
-				if (!task.yourReference || ifExists === 'createAnother') return await create(task);
-				const earlier = sameReference.get(task.yourReference);
-				if (earlier) return await afterEarlier(task, earlier, ifExists);
-				const outcome = lookUpThenCreate(task, ifExists);
-				sameReference.set(task.yourReference, { itemIndex: task.itemIndex, outcome });
-				return await outcome;
-			},
+				),
+			);
+			if (yours) body.ConsignmentReferenceProvidedByCustomer = yours;
+			else delete body.ConsignmentReferenceProvidedByCustomer;
+			return {
+				itemIndex,
+				body,
+				yourReference: yours,
+				label: yours
+					? `a consignment for your reference ${yours}`
+					: `a consignment for item ${itemIndex}`,
+			};
 		},
-		settings.concurrency,
-	);
+		send: async (task) => {
+			// A scheduled re-import must not create a second consignment for the same order.
+			const ifExists = String(
+				context.getNodeParameter('ifYourReferenceExists', task.itemIndex, 'returnExisting'),
+			);
+			if (!task.yourReference || ifExists === 'createAnother') return await create(task);
+			const earlier = sameReference.get(task.yourReference);
+			if (earlier) return await afterEarlier(task, earlier, ifExists);
+			const outcome = lookUpThenCreate(task, ifExists);
+			sameReference.set(task.yourReference, { itemIndex: task.itemIndex, outcome });
+			return await outcome;
+		},
+	});
 }

@@ -16,9 +16,9 @@ import {
 	wellFormedIn,
 } from '../../helpers/fields';
 import { referenceOf } from '../../helpers/consignments';
-import { readRunSettings } from '../../helpers/settings';
+import type { RunSettings } from '../../helpers/settings';
 import { CONSIGNMENT_STATES } from '../../helpers/states';
-import { searchConsignments } from '../../helpers/search';
+import { SEARCH_PAGE_SIZE, searchConsignments } from '../../helpers/search';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -53,9 +53,6 @@ export const description: INodeProperties[] = [
 /** Get Many makes its own requests (pages), not one per consignment. */
 export const shape = 'list';
 
-/** SortedPRO pages with take/skip in the path (help/getting_consignment_data.md); pages of this size are asked for. */
-const PAGE_SIZE = 100;
-
 /**
  * The most pages one item reads (50,000 consignments with Return All): a search that
  * matches more is refused with advice rather than read for hours.
@@ -76,31 +73,31 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export async function execute(
-	this: IExecuteFunctions,
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
+	settings: RunSettings,
 ): Promise<INodeExecutionData[]> {
-	const settings = await readRunSettings(this);
-	return await runPerItem<Task>(this, items, {
+	return await runPerItem<Task>(context, items, settings, {
 		read: (itemIndex) => ({
 			itemIndex,
-			limit: readResultLimit(this, itemIndex),
-			query: readQuery(this, itemIndex),
+			limit: readResultLimit(context, itemIndex),
+			query: readQuery(context, itemIndex),
 		}),
 		send: async ({ itemIndex, limit, query }) => {
 			const { summaries, stopped } = await searchConsignments(
-				this,
+				context,
 				query,
-				{ limit, pageSize: PAGE_SIZE, maxPages: MAX_PAGES },
+				{ limit, maxPages: MAX_PAGES },
 				{ action: 'search consignments', notFound: 'the consignment search', itemIndex },
 				settings.request,
 			);
 			if (stopped === 'pages') {
 				throw new NodeOperationError(
-					this.getNode(),
-					`The consignment search in item ${itemIndex} matches more than ${MAX_PAGES * PAGE_SIZE} consignments`,
+					context.getNode(),
+					`The consignment search in item ${itemIndex} matches more than ${MAX_PAGES * SEARCH_PAGE_SIZE} consignments`,
 					{
 						itemIndex,
-						description: `Nothing was returned, so that no run works on a partial list. Narrow the search with Filters (a State, a shipping location, dates), or turn off Return All and set a Limit of at most ${MAX_PAGES * PAGE_SIZE}.`,
+						description: `Nothing was returned, so that no run works on a partial list. Narrow the search with Filters (a State, a shipping location, dates), or turn off Return All and set a Limit of at most ${MAX_PAGES * SEARCH_PAGE_SIZE}.`,
 					},
 				);
 			}

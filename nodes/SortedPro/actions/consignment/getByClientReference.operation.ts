@@ -6,7 +6,7 @@ import { referenceField } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
 import { withConsignmentReference } from '../../helpers/lists';
-import { readRunSettings } from '../../helpers/settings';
+import type { RunSettings } from '../../helpers/settings';
 import { findByYourReference } from '../../helpers/yourReference';
 import { sortedProApiRequest, sortedProPath } from '../../transport';
 import type { OperationOption } from '../types';
@@ -35,64 +35,59 @@ export const shape = 'perItem';
  * whole consignment is read, and counts only when it is that consignment with that reference.
  */
 export async function execute(
-	this: IExecuteFunctions,
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
+	settings: RunSettings,
 ): Promise<INodeExecutionData[]> {
-	const settings = await readRunSettings(this);
-	return await runPerItem<ItemTask & { clientReference: string }>(
-		this,
-		items,
-		{
-			read: (itemIndex) => ({ itemIndex, clientReference: yourReference.read(this, itemIndex) }),
-			send: async ({ itemIndex, clientReference }) => {
-				const found = await findByYourReference(
-					this,
-					clientReference,
-					itemIndex,
-					settings.request,
-					'Nothing is output for this item.',
-				);
-				if (!found) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`SortedPRO has no consignment with your reference ${clientReference}`,
-						{
-							itemIndex,
-							description:
-								'Check the reference (it must match exactly, as it was set on Create), and that the credential points at the SortedPRO environment the consignment was created in.',
-						},
-					);
-				}
-				const reference = referenceOf(found);
-				const consignment = await sortedProApiRequest.call(
-					this,
-					{ method: 'GET', path: sortedProPath`/consignments/${reference}` },
+	return await runPerItem<ItemTask & { clientReference: string }>(context, items, settings, {
+		read: (itemIndex) => ({ itemIndex, clientReference: yourReference.read(context, itemIndex) }),
+		send: async ({ itemIndex, clientReference }) => {
+			const found = await findByYourReference(
+				context,
+				clientReference,
+				itemIndex,
+				settings.request,
+				'Nothing is output for this item.',
+			);
+			if (!found) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`SortedPRO has no consignment with your reference ${clientReference}`,
 					{
-						action: `get consignment ${reference} (your reference ${clientReference})`,
-						notFound: `consignment ${reference}`,
 						itemIndex,
-						consignmentReference: reference,
+						description:
+							'Check the reference (it must match exactly, as it was set on Create), and that the credential points at the SortedPRO environment the consignment was created in.',
 					},
-					settings.request,
 				);
-				const problem =
-					notAbout(consignment, reference) ??
-					(yourReferenceOf(consignment) === clientReference
-						? undefined
-						: `its reference of yours is "${yourReferenceOf(consignment)}", not ${clientReference}`);
-				if (problem) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Could not get the consignment with your reference ${clientReference}: ${problem}`,
-						{
-							itemIndex,
-							description: `The search named consignment ${reference}, but reading it back did not confirm it, so nothing is output for this item. Check ${reference} in SortedPRO.`,
-						},
-					);
-				}
-				return withConsignmentReference(consignment, reference);
-			},
+			}
+			const reference = referenceOf(found);
+			const consignment = await sortedProApiRequest.call(
+				context,
+				{ method: 'GET', path: sortedProPath`/consignments/${reference}` },
+				{
+					action: `get consignment ${reference} (your reference ${clientReference})`,
+					notFound: `consignment ${reference}`,
+					itemIndex,
+					consignmentReference: reference,
+				},
+				settings.request,
+			);
+			const problem =
+				notAbout(consignment, reference) ??
+				(yourReferenceOf(consignment) === clientReference
+					? undefined
+					: `its reference of yours is "${yourReferenceOf(consignment)}", not ${clientReference}`);
+			if (problem) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`Could not get the consignment with your reference ${clientReference}: ${problem}`,
+					{
+						itemIndex,
+						description: `The search named consignment ${reference}, but reading it back did not confirm it, so nothing is output for this item. Check ${reference} in SortedPRO.`,
+					},
+				);
+			}
+			return withConsignmentReference(consignment, reference);
 		},
-		settings.concurrency,
-	);
+	});
 }

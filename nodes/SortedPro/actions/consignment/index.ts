@@ -7,7 +7,7 @@ import * as getDocuments from './getDocuments.operation';
 import * as getStatus from './getStatus.operation';
 import * as setReadyToShip from './setReadyToShip.operation';
 import * as update from './update.operation';
-import { defineResource } from '../types';
+import { defineResource } from '../defineResource';
 
 // Adding an operation: a new <name>.operation.ts file and one entry here (the first is the default).
 export const consignment = defineResource(

@@ -13,7 +13,7 @@ import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
 import { isRecord, listOf, referenceFromLink } from '../../helpers/lists';
 import { assertWellFormed } from '../../helpers/parameters';
-import { readRunSettings } from '../../helpers/settings';
+import type { RunSettings } from '../../helpers/settings';
 import { sortedProApiRequest, sortedProPath } from '../../transport';
 import type { SortedProCallContext } from '../../transport';
 import type { OperationOption } from '../types';
@@ -138,17 +138,10 @@ function updateProblem(answer: unknown, reference: string): string | undefined {
 }
 
 export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await updateConsignments(this, items);
-}
-
-async function updateConsignments(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
+	settings: RunSettings,
 ): Promise<INodeExecutionData[]> {
-	const settings = await readRunSettings(context);
 	/** The latest update of each consignment in this run: the next one waits for it. */
 	const sameConsignment = new Map<string, Promise<unknown>>();
 
@@ -202,24 +195,19 @@ async function updateConsignments(
 		};
 	};
 
-	return await runPerItem<Task>(
-		context,
-		items,
-		{
-			read: (itemIndex) => ({
-				itemIndex,
-				consignmentReference: consignmentReference.read(context, itemIndex),
-				changes: readChanges(context, itemIndex),
-			}),
-			// Items of this run that update the same consignment go one after the other: each
-			// reads what the one before wrote, so no change is written back over.
-			send: async (task) => {
-				const before = sameConsignment.get(task.consignmentReference) ?? Promise.resolve();
-				const mine = before.catch(() => undefined).then(async () => await readModifyWrite(task));
-				sameConsignment.set(task.consignmentReference, mine);
-				return await mine;
-			},
+	return await runPerItem<Task>(context, items, settings, {
+		read: (itemIndex) => ({
+			itemIndex,
+			consignmentReference: consignmentReference.read(context, itemIndex),
+			changes: readChanges(context, itemIndex),
+		}),
+		// Items of this run that update the same consignment go one after the other: each
+		// reads what the one before wrote, so no change is written back over.
+		send: async (task) => {
+			const before = sameConsignment.get(task.consignmentReference) ?? Promise.resolve();
+			const mine = before.catch(() => undefined).then(async () => await readModifyWrite(task));
+			sameConsignment.set(task.consignmentReference, mine);
+			return await mine;
 		},
-		settings.concurrency,
-	);
+	});
 }

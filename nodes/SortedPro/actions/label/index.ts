@@ -1,5 +1,5 @@
 import * as get from './get.operation';
-import { defineResource } from '../types';
+import { defineResource } from '../defineResource';
 
 // Adding an operation: a new <name>.operation.ts file and one entry here (the first is the default).
 export const label = defineResource(

@@ -1,0 +1,163 @@
+/**
+ * The one runner for operations on consignments. An operation describes itself once (a
+ * ConsignmentCall, consignmentCall.ts); the runner does the rest, top to bottom: read every
+ * item, send one request per item or list calls under the run's pace, recover where a lost
+ * answer means the work was already done, and report exactly one outcome per item (items.ts
+ * collects them in input order).
+ */
+import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+
+import { chunk, describeConsignments, matchResults, succeeded } from './batch';
+import type { ConsignmentCall, ConsignmentTask } from './consignmentCall';
+import { consignmentReference, typedConsignmentReference } from './fields';
+import { runItems } from './items';
+import type { ItemOutput, Outcome } from './items';
+import { firstText, isRecord, withConsignmentReference } from './lists';
+import { recovery } from './readBack';
+import type { RunSettings } from './settings';
+import {
+	answerWasLost,
+	isStateRefusal,
+	refusedForState,
+	sortedProApiExchange,
+	sortedProItemFailure,
+} from '../transport';
+import type { SortedProCallContext, SortedProExchange, SortedProRequest } from '../transport';
+
+export async function runConsignmentCall<Task extends ConsignmentTask>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	call: ConsignmentCall<Task>,
+	settings: RunSettings,
+): Promise<INodeExecutionData[]> {
+	const node = context.getNode();
+	const read =
+		call.read ??
+		((_context: IExecuteFunctions, itemIndex: number) =>
+			({ itemIndex, consignmentReference: consignmentReference.read(context, itemIndex) }) as Task);
+
+	// What the messages say about a call or one item of it.
+	const { ifAnswerLost } = call;
+	const callContext = (subject: string, task: Task, itemIndex?: number): SortedProCallContext => ({
+		action: call.action(subject, task),
+		notFound: call.notFound?.(subject, task) ?? subject,
+		stateRule: call.stateRule,
+		ifAnswerLost,
+		itemIndex,
+	});
+	const itemContext = (task: Task): SortedProCallContext => ({
+		...callContext(`consignment ${task.consignmentReference}`, task, task.itemIndex),
+		consignmentReference: task.consignmentReference,
+	});
+	const send = async (
+		request: SortedProRequest,
+		about: SortedProCallContext,
+	): Promise<SortedProExchange> =>
+		await sortedProApiExchange.call(
+			context,
+			{ ...request, acceptedLater: call.acceptedLater },
+			about,
+			settings.request,
+		);
+	const output = async (task: Task, answer: unknown): Promise<ItemOutput> =>
+		call.output
+			? await call.output(context, task, answer)
+			: {
+					...(call.doneFlag ? { [call.doneFlag]: true } : {}),
+					...withConsignmentReference(answer, task.consignmentReference),
+				};
+
+	const { doneBefore, accepted } = recovery(context, call, settings, itemContext);
+
+	/**
+	 * One consignment's result (a list call's entry, or a one-consignment call's answer read
+	 * as one): its output when it succeeded; otherwise, unless the work was done before, its error.
+	 */
+	const settle = async (
+		task: Task,
+		entry: Record<string, unknown> | undefined,
+		answerLost: boolean,
+		inBatch: boolean,
+	): Promise<Outcome> => {
+		if (entry && succeeded(entry)) {
+			try {
+				return { output: await output(task, entry) };
+			} catch (error) {
+				return { error };
+			}
+		}
+		// A per-consignment result says why in Message, an Allocation Summary in Description.
+		const reason = entry
+			? firstText(entry, ['Message', 'Description'])
+			: inBatch
+				? "SortedPRO's answer to the batch call had no result for this consignment, so it may or may not have been processed; check it in SortedPRO"
+				: "SortedPRO's answer had no result for this consignment";
+		const recovered = entry
+			? await doneBefore(task, answerLost, isStateRefusal(reason))
+			: undefined;
+		if (recovered) return { output: recovered };
+		return { error: sortedProItemFailure(node, reason, itemContext(task), inBatch) };
+	};
+
+	const { single, list } = call;
+	const inBatches = list !== undefined && (settings.sendInBatches || !single);
+	if (!inBatches && !single) throw new Error('A consignment call needs a single or a list request');
+	/** The batches of a list call: up to Batch Size items that may share one call. */
+	const batches = (tasks: Task[]) => chunk(tasks, settings.batchSize, call.batchKey ?? (() => ''));
+
+	/** A list call: up to Batch Size consignments, each entry its own item's outcome. */
+	const sendBatch = async (
+		list: (tasks: Task[]) => SortedProRequest,
+		batch: Task[],
+		report: (task: Task, outcome: Outcome) => void,
+	): Promise<void> => {
+		// A failed call fails every item of the batch (items.ts).
+		const exchange = await send(
+			list(batch),
+			callContext(describeConsignments(batch), batch[0], batch[0].itemIndex),
+		);
+		if (exchange.accepted) {
+			for (const task of batch) report(task, { output: await accepted(task) });
+			return;
+		}
+		const entries = matchResults(batch, exchange.body);
+		for (const [index, task] of batch.entries())
+			report(task, await settle(task, entries[index], exchange.answerLost, true));
+	};
+
+	/** One request for one item. */
+	const sendOne = async (
+		single: (task: Task) => SortedProRequest,
+		task: Task,
+	): Promise<Outcome> => {
+		try {
+			const exchange = await send(single(task), itemContext(task));
+			if (exchange.accepted) return { output: await accepted(task) };
+			// An allocation's answer is its Allocation Summary; a deallocation's or cancellation's
+			// may be a per-consignment result: read like a list call's entry for this consignment.
+			const resultLike = call.allocates || (call.list !== undefined && exchange.body !== undefined);
+			if (!resultLike) return { output: await output(task, exchange.body) };
+			const body = exchange.body;
+			const [entry] = matchResults([task], isRecord(body) ? [body] : body);
+			return await settle(task, entry, exchange.answerLost, false);
+		} catch (error) {
+			// Only a refusal (4xx) can mean "already done".
+			const refused = /^4/.test(String((error as NodeApiError).httpCode));
+			const recovered = refused
+				? await doneBefore(task, answerWasLost(error), refusedForState(error))
+				: undefined;
+			return recovered ? { output: recovered } : { error };
+		}
+	};
+
+	return await runItems<Task>(context, items, settings, {
+		// Every item is read before anything is sent: bad input fails here, naming field and item.
+		read: (itemIndex) => read(context, itemIndex),
+		typedReference: (itemIndex) => typedConsignmentReference(context, itemIndex),
+		group: inBatches ? batches : undefined,
+		send: async (group, report) => {
+			if (inBatches) await sendBatch(list, group, report);
+			else for (const task of group) report(task, await sendOne(single!, task));
+		},
+	});
+}

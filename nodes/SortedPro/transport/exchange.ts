@@ -1,0 +1,200 @@
+/**
+ * The one request function: every call to SortedPRO goes through sortedProApiExchange. What an
+ * attempt is (attempt.ts), when to retry (retry.ts), how answers are read (answer.ts) and what
+ * errors say (errors.ts, networkErrors.ts) live beside it.
+ */
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { parseErrorAnswer, parseSuccessAnswer } from './answer';
+import { sendAttempt } from './attempt';
+import type { RequestContext } from './attempt';
+import { sortedProAnswerError, sortedProHttpError, sortedProRedirectError } from './errors';
+import type { SortedProCallContext } from './errors';
+import { networkCode, sortedProTransportError } from './networkErrors';
+import type { RequestSettings, SortedProExchange, SortedProRequest } from './request';
+import {
+	NOT_PROCESSED_STATUSES,
+	RETRYABLE_NETWORK_CODES,
+	RETRYABLE_STATUSES,
+	backoffMs,
+	retryAfterMs,
+} from './retry';
+
+function attemptsNote(attempts: number): string {
+	return attempts > 1 ? ` (after ${attempts} attempts)` : '';
+}
+
+/** The answer's text: requests ask for text, so that nothing is parsed before it is redacted. */
+function answerText(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return body === undefined || body === null ? '' : JSON.stringify(body);
+}
+
+function headerText(headers: Record<string, unknown>, name: string): string {
+	const value = headers[name];
+	return String(Array.isArray(value) ? value[0] : (value ?? ''));
+}
+
+/**
+ * The one request function: every call to SortedPRO goes through here. The credential's
+ * `authenticate` supplies the base URL and the API key headers and turns redirects off;
+ * this function only uses the key to redact it from whatever comes back. Rate limits (429,
+ * honouring Retry-After), gateway failures (502/503/504), connection resets and timeouts
+ * are retried with exponential backoff and jitter; other answers are final. Redirects,
+ * non-2xx answers, 2xx answers that are not SortedPRO's JSON and network failures become
+ * NodeApiErrors in the user's terms (helpers/errors.ts) that say how many attempts were made.
+ */
+export async function sortedProApiExchange(
+	this: RequestContext,
+	request: SortedProRequest,
+	context: SortedProCallContext,
+	settings: RequestSettings,
+): Promise<SortedProExchange> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.path,
+		qs: request.qs,
+		headers: { Accept: 'application/json' },
+		// Read the body as text and parse it here: the key is redacted from the text first,
+		// and an HTML page from a gateway or proxy reaches the error mapper readable.
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		// The key header would go along to wherever a redirect points (n8n only strips
+		// Authorization and Cookie); the credential's authenticate says the same.
+		disableFollowRedirect: true,
+		timeout: settings.timeoutMs,
+	};
+	if (request.body !== undefined) {
+		options.body = JSON.stringify(request.body);
+		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
+	}
+	const { credentials, redact } = settings;
+	const repeatable = request.repeatable ?? true;
+	const cancelSignal =
+		'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+	// n8n hands out a deep copy of the node on every getNode(): only errors need it.
+	const node = () => this.getNode();
+	const pace = settings.pace;
+	let answerLost = false;
+	// Attempts that count against Max Attempts: all but rate-limit refusals being waited out.
+	let counted = 0;
+	let rateLimitedSince: number | undefined;
+
+	for (let attempt = 1; ; attempt++) {
+		counted += 1;
+		let response: IN8nHttpFullResponse;
+		const slot = await pace?.acquire();
+		try {
+			response = await sendAttempt(this, { ...options }, credentials, settings.timeoutMs);
+		} catch (error) {
+			if (slot) pace?.release(slot, {});
+			const code = networkCode(error);
+			const mapped = sortedProTransportError(node(), error, context, redact);
+			const retryable =
+				RETRYABLE_NETWORK_CODES.has(code) && (repeatable || code === 'ECONNREFUSED');
+			const lostNow = RETRYABLE_NETWORK_CODES.has(code) && code !== 'ECONNREFUSED';
+			if (!retryable || counted >= settings.maxAttempts || cancelSignal?.aborted) {
+				throw withAttempts(mapped, attempt, answerLost || lostNow, context);
+			}
+			// A refused connection never reached SortedPRO; a reset or timeout may have.
+			answerLost ||= lostNow;
+			await sleep(backoffMs(attempt));
+			continue;
+		}
+
+		const status = response.statusCode;
+		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		const waitMs = status === 429 ? (retryAfterMs(headers) ?? backoffMs(attempt)) : undefined;
+		if (slot) pace?.release(slot, { status, retryAfterMs: waitMs });
+		const text = redact(answerText(response.body));
+		if (status >= 300 && status < 400) {
+			const location = redact(headerText(headers, 'location'));
+			throw withAttempts(
+				sortedProRedirectError(node(), status, location, context),
+				attempt,
+				answerLost,
+			);
+		}
+		if (status >= 200 && status < 300) {
+			const accepted = status === 202 && request.acceptedLater === true;
+			const parsed =
+				status === 202 && !accepted
+					? { ok: false as const, problem: 'a "202 Accepted" this call is not documented to give' }
+					: parseSuccessAnswer(
+							text,
+							headerText(headers, 'content-type'),
+							accepted ? 'jsonOrEmpty' : request.answer,
+						);
+			if (parsed.ok) return { body: parsed.body, answerLost, accepted };
+			// A request that must not be sent twice (a create) was carried out, and a 202 was taken
+			// on: say so, with the call's own advice.
+			throw withAttempts(
+				sortedProAnswerError(node(), status, parsed.problem, context),
+				attempt,
+				answerLost || !repeatable || status === 202,
+				context,
+			);
+		}
+
+		const body = parseErrorAnswer(text);
+		const retryable =
+			RETRYABLE_STATUSES.has(status) && (repeatable || NOT_PROCESSED_STATUSES.has(status));
+		// A 429 is SortedPRO asking to wait: it did nothing, and every execution sharing the key
+		// shares its limit, so with many running at once any request may be refused several
+		// times in a row. In a node run (which has a Pace) such refusals are waited out without
+		// using up Max Attempts, for as long as Max Attempts x Request Timeout (1 attempt means
+		// no retries at all). A drop-down or a trigger's poll keeps counting them: nobody should
+		// wait minutes for a list in the editor.
+		if (status === 429 && pace && settings.maxAttempts > 1) {
+			rateLimitedSince ??= Date.now();
+			if (Date.now() - rateLimitedSince < settings.maxAttempts * settings.timeoutMs) counted -= 1;
+		}
+		if (!retryable || counted >= settings.maxAttempts || cancelSignal?.aborted) {
+			// A gateway that failed (502) or timed out (504) may have passed the request on.
+			const maybeDone = answerLost || status === 502 || status === 504;
+			throw withAttempts(
+				sortedProHttpError(node(), status, body, headers, context),
+				attempt,
+				maybeDone,
+				context,
+			);
+		}
+		// With a Pace, a 429's wait is the whole run's, and taking the next slot waits it out.
+		if (!(pace && status === 429))
+			await sleep(waitMs ?? retryAfterMs(headers) ?? backoffMs(attempt));
+	}
+}
+
+/**
+ * Notes the attempts on the final error, in its message and in its context for the
+ * callers, and, when SortedPRO may have acted without answering, the call's own advice.
+ */
+function withAttempts(
+	error: NodeApiError,
+	attempts: number,
+	answerLost: boolean,
+	context?: SortedProCallContext,
+): NodeApiError {
+	error.message += attemptsNote(attempts);
+	error.context.sortedProAnswerLost = answerLost;
+	if (answerLost && context?.ifAnswerLost) error.description = context.ifAnswerLost;
+	return error;
+}
+
+/** Whether SortedPRO may have acted on a request that finally failed with this error. */
+export function answerWasLost(error: unknown): boolean {
+	return error instanceof NodeApiError && error.context.sortedProAnswerLost === true;
+}
+
+/** The answer's body only, for callers that do not care how it was reached. */
+export async function sortedProApiRequest(
+	this: RequestContext,
+	request: SortedProRequest,
+	context: SortedProCallContext,
+	settings: RequestSettings,
+): Promise<unknown> {
+	return (await sortedProApiExchange.call(this, request, context, settings)).body;
+}
