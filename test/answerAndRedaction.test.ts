@@ -6,8 +6,8 @@ import {
 	nestsDeeperThan,
 	parseErrorAnswer,
 	parseSuccessAnswer,
-} from '../nodes/SortedPro/transport/answer';
-import { REDACTED, keyRedactor } from '../nodes/SortedPro/transport/redact';
+} from '../nodes/shared/transport/answer';
+import { REDACTED, keyRedactor } from '../nodes/shared/transport/redact';
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 

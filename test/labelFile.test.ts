@@ -1,9 +1,5 @@
 /** The label file rules: formats, signatures, MIME types and safe file names. */
-import {
-	isFormatOption,
-	readLabelFile,
-	safeFileName,
-} from '../nodes/SortedPro/actions/label/labelFile';
+import { isFormatOption, readLabelFile, safeFileName } from '../nodes/SortedPro/helpers/labelFile';
 import { smallPdf, smallPng } from '../simulator/files';
 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');

@@ -1,7 +1,7 @@
 /** The run's limiter on its own: slots, the shared pause after a 429, and how Auto adapts. */
 import { sleep } from 'n8n-workflow';
 
-import { AUTO_CEILING, AUTO_START, Pace } from '../nodes/SortedPro/transport/pace';
+import { AUTO_CEILING, AUTO_START, Pace } from '../nodes/shared/transport/pace';
 
 /** Takes and returns `count` slots, each "answered" after `answerMs` with `status`. */
 async function answer(pace: Pace, count: number, status: number, answerMs = 0): Promise<void> {

@@ -1,6 +1,6 @@
 /** Pure rules at the bottom of the node: Retry-After, and the credential's base URL. */
 import { sortedProBaseUrl } from '../credentials/SortedProApi.credentials';
-import { retryAfterMs } from '../nodes/SortedPro/transport/retry';
+import { retryAfterMs } from '../nodes/shared/transport/retry';
 
 describe('retryAfterMs', () => {
 	test('seconds, capped at a minute; nothing or nonsense is undefined', () => {

@@ -11,14 +11,14 @@ import {
 	searchPageOf,
 	stateOf,
 	yourReferenceOf,
-} from '../nodes/SortedPro/helpers/consignments';
+} from '../nodes/shared/consignments';
 import {
 	cheapestFirst,
 	quoteFields,
 	quoteLabel,
 	quotesAnswerOf,
 } from '../nodes/SortedPro/helpers/quotes';
-import { CONSIGNMENT_STATES, sameState, stateName } from '../nodes/SortedPro/helpers/states';
+import { CONSIGNMENT_STATES, sameState, stateName } from '../nodes/shared/states';
 import { updateRequest } from '../nodes/SortedPro/actions/consignment/consignmentUpdate';
 import { consignment, quote, summary } from './contracts/documented';
 

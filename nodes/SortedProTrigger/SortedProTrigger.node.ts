@@ -6,8 +6,8 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { otherQueryParameters } from '../SortedPro/helpers/fields';
-import { CONSIGNMENT_STATES } from '../SortedPro/helpers/states';
+import { otherQueryParameters } from '../shared/searchFilters';
+import { CONSIGNMENT_STATES } from '../shared/states';
 import { pollConsignments } from './poll';
 
 export class SortedProTrigger implements INodeType {

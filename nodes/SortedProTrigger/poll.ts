@@ -7,13 +7,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { readOtherQueryParameters } from '../SortedPro/helpers/fields';
-import { inState, referenceOf, stateOf } from '../SortedPro/helpers/consignments';
-import { hasBrokenCharacter } from '../SortedPro/helpers/parameters';
-import { stateName } from '../SortedPro/helpers/states';
-import { searchConsignments } from '../SortedPro/helpers/search';
-import { requestSettings } from '../SortedPro/transport';
-import type { RequestSettings } from '../SortedPro/transport';
+import { readOtherQueryParameters } from '../shared/searchFilters';
+import { inState, referenceOf, stateOf } from '../shared/consignments';
+import { hasBrokenCharacter } from '../shared/inputText';
+import { stateName } from '../shared/states';
+import { searchConsignments } from '../shared/search';
+import { requestSettings } from '../shared/transport';
+import type { RequestSettings } from '../shared/transport';
 import { compareState } from './memory';
 import type { TriggerMemory } from './memory';
 

@@ -2,7 +2,8 @@
  * Pure helpers for SortedPRO's list calls: splitting items into calls, and finding each
  * consignment's entry in the answer. No requests, no n8n.
  */
-import { firstText, isRecord, listOf, referenceFromLink } from './lists';
+import { referenceOf } from '../../shared/consignments';
+import { isRecord, listOf, referenceFromLink } from '../../shared/lists';
 
 /** What a list call needs of an item: which consignment it is about. */
 export interface ConsignmentTask {
@@ -20,11 +21,11 @@ export function describeConsignments(tasks: ConsignmentTask[]): string {
 
 /** The consignment a list-answer entry is about, when the entry says so. */
 export function referenceOfResult(result: Record<string, unknown>): string | undefined {
-	const named = firstText(result, ['ConsignmentReference', 'Reference']);
+	const named = referenceOf(result);
 	if (named) return named;
 	if (typeof result.Data === 'string' && result.Data.trim()) return result.Data.trim();
 	if (isRecord(result.Data)) {
-		const inData = firstText(result.Data, ['ConsignmentReference', 'Reference']);
+		const inData = referenceOf(result.Data);
 		if (inData) return inData;
 	}
 	const links = Array.isArray(result.ApiLinks) ? result.ApiLinks : [];

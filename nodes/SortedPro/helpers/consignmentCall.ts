@@ -8,7 +8,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ConsignmentTask } from './batch';
 import type { ItemOutput } from './items';
 import type { CallShape } from './settings';
-import type { SortedProRequest } from '../transport';
+import type { SortedProRequest } from '../../shared/transport';
 
 export type { ConsignmentTask };
 

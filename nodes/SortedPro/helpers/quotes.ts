@@ -6,7 +6,7 @@
  * `Price: { Net, Gross, VatAmount, VatRate, Currency: { Name, IsoCode } }`. The Quote operation
  * and the quote drop-down both read it here. Pure: no n8n.
  */
-import { firstText, isRecord } from './lists';
+import { firstText, isRecord } from '../../shared/lists';
 
 export type Quote = Record<string, unknown>;
 

@@ -1,19 +1,19 @@
 /**
  * Reading a consignment back after SortedPRO refused, lost or accepted a request, for the
- * runner (consignmentCall.ts). A read-back counts only when it is the consignment asked about
- * (helpers/consignments.ts), in the state the operation leaves it in, and, for allocations,
+ * runner (runner.ts). A read-back counts only when it is the consignment asked about
+ * (shared/consignments.ts), in the state the operation leaves it in, and, for allocations,
  * with a carrier service: never an empty, ambiguous or foreign answer.
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ConsignmentTask } from './batch';
-import { allocationOf, inState, notAbout, stateOf } from './consignments';
+import { allocationOf, inState, notAbout, stateOf } from '../../shared/consignments';
 import type { ItemOutput } from './items';
-import { withConsignmentReference } from './lists';
+import { withConsignmentReference } from '../../shared/lists';
 import type { RunSettings } from './settings';
-import { sortedProApiExchange, sortedProPath } from '../transport';
-import type { SortedProCallContext } from '../transport';
+import { sortedProApiExchange, sortedProPath } from '../../shared/transport';
+import type { SortedProCallContext } from '../../shared/transport';
 
 /** What the read-backs need to know of an operation (its ConsignmentCall). */
 export interface RecoveryRules {

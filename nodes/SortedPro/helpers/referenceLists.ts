@@ -3,7 +3,7 @@
  * Get Many operations of Carrier Service and Service Group return (actions/).
  */
 
-import { isRecord } from './lists';
+import { isRecord } from '../../shared/lists';
 
 /** A list of SortedPRO reference data: where it is, what it is called, which fields name an entry. */
 export interface ReferenceList {

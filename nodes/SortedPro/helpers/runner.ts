@@ -12,7 +12,7 @@ import type { ConsignmentCall, ConsignmentTask } from './consignmentCall';
 import { consignmentReference, typedConsignmentReference } from './fields';
 import { runItems } from './items';
 import type { ItemOutput, Outcome } from './items';
-import { firstText, isRecord, withConsignmentReference } from './lists';
+import { firstText, isRecord, withConsignmentReference } from '../../shared/lists';
 import { recovery } from './readBack';
 import type { RunSettings } from './settings';
 import {
@@ -21,8 +21,12 @@ import {
 	refusedForState,
 	sortedProApiExchange,
 	sortedProItemFailure,
-} from '../transport';
-import type { SortedProCallContext, SortedProExchange, SortedProRequest } from '../transport';
+} from '../../shared/transport';
+import type {
+	SortedProCallContext,
+	SortedProExchange,
+	SortedProRequest,
+} from '../../shared/transport';
 
 export async function runConsignmentCall<Task extends ConsignmentTask>(
 	context: IExecuteFunctions,

@@ -6,12 +6,12 @@ import {
 	DEFAULT_MAX_ATTEMPTS,
 	DEFAULT_TIMEOUT_MS,
 	requestSettings,
-} from '../transport';
-import type { RequestSettings } from '../transport';
+} from '../../shared/transport';
+import type { RequestSettings } from '../../shared/transport';
 
 /**
  * Max Concurrent Requests: 0 is Auto (the default), which adapts the number in flight to
- * SortedPRO's rate limit and answer times (transport/pace.ts); 1 to 50 keeps exactly that
+ * SortedPRO's rate limit and answer times (shared/transport/pace.ts); 1 to 50 keeps exactly that
  * many in flight. See the README's "Large runs" for the measurements.
  */
 export const AUTO_CONCURRENCY = 0;

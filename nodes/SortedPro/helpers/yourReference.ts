@@ -10,9 +10,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { referenceOf, yourReferenceOf } from './consignments';
-import { SEARCH_PAGE_SIZE, YOUR_REFERENCE_TERM, searchConsignments } from './search';
-import type { RequestSettings } from '../transport';
+import { referenceOf, yourReferenceOf } from '../../shared/consignments';
+import { SEARCH_PAGE_SIZE, YOUR_REFERENCE_TERM, searchConsignments } from '../../shared/search';
+import type { RequestSettings } from '../../shared/transport';
 
 /** Consignments read at most per look-up (10 pages of 100): a reference is an order number. */
 const MAX_PAGES = 10;

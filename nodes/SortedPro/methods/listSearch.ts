@@ -5,7 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { firstText } from '../helpers/lists';
+import { firstText } from '../../shared/lists';
 import {
 	CARRIER_SERVICES,
 	SERVICE_GROUPS,
@@ -14,7 +14,7 @@ import {
 	unreadableList,
 } from '../helpers/referenceLists';
 import type { ReferenceList } from '../helpers/referenceLists';
-import { requestSettings, sortedProApiRequest, sortedProPath } from '../transport';
+import { requestSettings, sortedProApiRequest, sortedProPath } from '../../shared/transport';
 import { cheapestFirst, quoteLabel, quotesAnswerOf } from '../helpers/quotes';
 import type { Quote } from '../helpers/quotes';
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
-import { sortedProPath } from '../../transport';
+import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
 

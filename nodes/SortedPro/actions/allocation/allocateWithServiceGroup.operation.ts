@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
 import { codeLocatorField, consignmentReference } from '../../helpers/fields';
-import { sortedProPath } from '../../transport';
+import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
 

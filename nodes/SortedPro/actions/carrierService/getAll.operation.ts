@@ -1,5 +1,5 @@
 import { CARRIER_SERVICES } from '../../helpers/referenceLists';
-import { referenceListOperation } from '../referenceList';
+import { referenceListOperation } from '../referenceListGetMany';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

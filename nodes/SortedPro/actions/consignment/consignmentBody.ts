@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { isRecord } from '../../helpers/lists';
+import { isRecord } from '../../../shared/lists';
 import { InputError, metadataEntries, tagList, yourReferenceText } from './consignmentDetails';
 
 export { InputError };

@@ -9,7 +9,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { isRecord } from '../../helpers/lists';
+import { isRecord } from '../../../shared/lists';
 
 /** The fields of SortedPRO's UpdateConsignmentRequest besides `Reference`. */
 const UPDATE_FIELDS = [

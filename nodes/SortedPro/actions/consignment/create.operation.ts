@@ -8,11 +8,16 @@ import type {
 
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
-import { referenceOf } from '../../helpers/consignments';
-import { isRecord, listOf, referenceFromLink, withConsignmentReference } from '../../helpers/lists';
-import { assertWellFormed } from '../../helpers/parameters';
+import { referenceOf } from '../../../shared/consignments';
+import {
+	isRecord,
+	listOf,
+	referenceFromLink,
+	withConsignmentReference,
+} from '../../../shared/lists';
+import { assertWellFormed } from '../../../shared/inputText';
 import type { RunSettings } from '../../helpers/settings';
-import { sortedProApiRequest } from '../../transport';
+import { sortedProApiRequest } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { createFields, originShippingLocation } from './createFields';
 import { findByYourReference } from '../../helpers/yourReference';

@@ -8,17 +8,12 @@ import type {
 
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
-import {
-	otherQueryParameters,
-	readOtherQueryParameters,
-	readResultLimit,
-	returnAllOrLimitFields,
-	wellFormedIn,
-} from '../../helpers/fields';
-import { referenceOf } from '../../helpers/consignments';
+import { readResultLimit, returnAllOrLimitFields, wellFormedIn } from '../../helpers/fields';
+import { otherQueryParameters, readOtherQueryParameters } from '../../../shared/searchFilters';
+import { referenceOf } from '../../../shared/consignments';
 import type { RunSettings } from '../../helpers/settings';
-import { CONSIGNMENT_STATES } from '../../helpers/states';
-import { SEARCH_PAGE_SIZE, searchConsignments } from '../../helpers/search';
+import { CONSIGNMENT_STATES } from '../../../shared/states';
+import { SEARCH_PAGE_SIZE, searchConsignments } from '../../../shared/search';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

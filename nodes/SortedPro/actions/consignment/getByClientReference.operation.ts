@@ -1,14 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { notAbout, referenceOf, yourReferenceOf } from '../../helpers/consignments';
+import { notAbout, referenceOf, yourReferenceOf } from '../../../shared/consignments';
 import { referenceField } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
-import { withConsignmentReference } from '../../helpers/lists';
+import { withConsignmentReference } from '../../../shared/lists';
 import type { RunSettings } from '../../helpers/settings';
 import { findByYourReference } from '../../helpers/yourReference';
-import { sortedProApiRequest, sortedProPath } from '../../transport';
+import { sortedProApiRequest, sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

@@ -8,9 +8,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
 import { consignmentReference, outputFileField, referenceField } from '../../helpers/fields';
-import { firstText, isRecord } from '../../helpers/lists';
-import { sortedProPath } from '../../transport';
-import { readLabelFile, safeFileName } from '../label/labelFile';
+import { firstText, isRecord } from '../../../shared/lists';
+import { sortedProPath } from '../../../shared/transport';
+import { readLabelFile, safeFileName } from '../../helpers/labelFile';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

@@ -3,9 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requireAbout } from '../../helpers/readBack';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
-import { stateOf } from '../../helpers/consignments';
+import { stateOf } from '../../../shared/consignments';
 import { consignmentReference } from '../../helpers/fields';
-import { sortedProPath } from '../../transport';
+import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

@@ -7,15 +7,15 @@ import type {
 } from 'n8n-workflow';
 
 import { succeeded } from '../../helpers/batch';
-import { notAbout } from '../../helpers/consignments';
+import { notAbout } from '../../../shared/consignments';
 import { consignmentReference } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
-import { isRecord, listOf, referenceFromLink } from '../../helpers/lists';
-import { assertWellFormed } from '../../helpers/parameters';
+import { isRecord, listOf, referenceFromLink } from '../../../shared/lists';
+import { assertWellFormed } from '../../../shared/inputText';
 import type { RunSettings } from '../../helpers/settings';
-import { sortedProApiRequest, sortedProPath } from '../../transport';
-import type { SortedProCallContext } from '../../transport';
+import { sortedProApiRequest, sortedProPath } from '../../../shared/transport';
+import type { SortedProCallContext } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { InputError, brokenTextPath, consignmentFromJson } from './consignmentBody';
 import { metadataEntries, tagList, yourReferenceText } from './consignmentDetails';

@@ -4,12 +4,13 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
 import { consignmentReference, outputFileField, referenceField } from '../../helpers/fields';
-import { isRecord } from '../../helpers/lists';
-import { sortedProPath } from '../../transport';
+import { isRecord } from '../../../shared/lists';
+import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import {
 	ACCOUNT_DEFAULT_FORMAT,
@@ -17,7 +18,7 @@ import {
 	isFormatOption,
 	readLabelFile,
 	safeFileName,
-} from './labelFile';
+} from '../../helpers/labelFile';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -37,6 +38,16 @@ const packageReference = referenceField(
 	},
 	{ displayOptions: { show: { labelFor: ['package'] } } },
 );
+
+/** The Format drop-down: the account's default, then every format the node can read (LABEL_FORMATS). */
+const FORMATS: INodePropertyOptions[] = [
+	{
+		name: 'Account Default',
+		value: ACCOUNT_DEFAULT_FORMAT,
+		description: 'The label format set in SortedPRO for the carrier',
+	},
+	...Object.keys(LABEL_FORMATS).map((format) => ({ name: format, value: format })),
+];
 
 export const description: INodeProperties[] = [
 	consignmentReference.property,
@@ -60,22 +71,12 @@ export const description: INodeProperties[] = [
 		name: 'format',
 		type: 'options',
 		default: 'PDF',
-		options: [
-			{
-				name: 'Account Default',
-				value: 'default',
-				description: 'The label format set in SortedPRO for the carrier',
-			},
-			{ name: 'PDF', value: 'PDF' },
-			{ name: 'PNG', value: 'PNG' },
-			{ name: 'ZPL', value: 'ZPL' },
-			{ name: 'ZPLII', value: 'ZPLII' },
-		],
+		options: FORMATS,
 	},
 	outputFile.property,
 ];
 
-const FORMAT_OPTIONS = [ACCOUNT_DEFAULT_FORMAT, ...Object.keys(LABEL_FORMATS)];
+const FORMAT_OPTIONS = FORMATS.map((format) => String(format.value));
 
 interface Task extends ConsignmentTask {
 	packageReference?: string;

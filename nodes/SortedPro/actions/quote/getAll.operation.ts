@@ -3,9 +3,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
-import { firstText } from '../../helpers/lists';
+import { firstText } from '../../../shared/lists';
 import { cheapestFirst, quoteFields, quotesAnswerOf } from '../../helpers/quotes';
-import { sortedProPath } from '../../transport';
+import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

@@ -1,5 +1,5 @@
 import { SERVICE_GROUPS } from '../../helpers/referenceLists';
-import { referenceListOperation } from '../referenceList';
+import { referenceListOperation } from '../referenceListGetMany';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

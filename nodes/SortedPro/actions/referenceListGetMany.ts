@@ -7,7 +7,7 @@ import type { ItemTask } from '../helpers/items';
 import { referenceEntriesOf, unreadableList } from '../helpers/referenceLists';
 import type { ReferenceList } from '../helpers/referenceLists';
 import type { RunSettings } from '../helpers/settings';
-import { sortedProApiRequest } from '../transport';
+import { sortedProApiRequest } from '../../shared/transport';
 
 /**
  * "Get Many" of SortedPRO reference data (the lists that also fill the drop-downs):

@@ -7,8 +7,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { referenceOf, searchPageOf } from './consignments';
-import { sortedProAnswerError, sortedProApiRequest, sortedProPath } from '../transport';
-import type { RequestContext, RequestSettings, SortedProCallContext } from '../transport';
+import { sortedProAnswerError, sortedProApiRequest, sortedProPath } from './transport';
+import type { RequestContext, RequestSettings, SortedProCallContext } from './transport';
 
 /** The search term for your own reference, as the SDK's route template spells it. */
 export const YOUR_REFERENCE_TERM = 'referenceProvidedByCustomer';

@@ -44,7 +44,7 @@ function headerText(headers: Record<string, unknown>, name: string): string {
  * honouring Retry-After), gateway failures (502/503/504), connection resets and timeouts
  * are retried with exponential backoff and jitter; other answers are final. Redirects,
  * non-2xx answers, 2xx answers that are not SortedPRO's JSON and network failures become
- * NodeApiErrors in the user's terms (helpers/errors.ts) that say how many attempts were made.
+ * NodeApiErrors in the user's terms (errors.ts) that say how many attempts were made.
  */
 export async function sortedProApiExchange(
 	this: RequestContext,
