@@ -19,8 +19,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { createSimulator, DEFAULT_API_KEY } = require('../simulator/server');
-const { prepareInstance, workflowIdFor } = require('../scripts/instance');
-const { APP_DIR, executeWorkflow, log } = require('../scripts/n8n');
+const { prepareInstance, workflowIdFor } = require('../scripts/lib/instance');
+const { APP_DIR, executeWorkflow, log } = require('../scripts/lib/n8n');
 const { summariseProfile } = require('./profile');
 
 const N = Number(process.env.BENCH_N ?? 1000);

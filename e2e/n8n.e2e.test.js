@@ -12,7 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 
-const { credential, prepareInstance } = require('../scripts/instance');
+const { credential, prepareInstance } = require('../scripts/lib/instance');
 const {
 	OWNER,
 	ROOT,
@@ -20,7 +20,7 @@ const {
 	executeWorkflow,
 	n8nCommand,
 	startN8nServer,
-} = require('../scripts/n8n');
+} = require('../scripts/lib/n8n');
 const { DEFAULT_API_KEY, createSimulator } = require('../simulator/server');
 
 const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5691);

@@ -9,9 +9,9 @@
 const path = require('node:path');
 
 const { createSimulator, DEFAULT_API_KEY } = require('../simulator/server');
-const { prepareInstance } = require('./instance');
-const { OWNER, ROOT, ensureOwner, lastLines, log, startN8nServer } = require('./n8n');
-const { choosePorts } = require('./ports');
+const { prepareInstance } = require('./lib/instance');
+const { OWNER, ROOT, ensureOwner, lastLines, log, startN8nServer } = require('./lib/n8n');
+const { choosePorts } = require('./lib/ports');
 
 const USER_FOLDER = path.join(ROOT, '.n8n-local');
 

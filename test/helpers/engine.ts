@@ -48,7 +48,7 @@ export interface WorkflowFixture extends Pick<IWorkflowBase, 'nodes' | 'connecti
 }
 
 export function readWorkflow(fileName: string): WorkflowFixture {
-	return readJson('test', 'workflows', fileName) as WorkflowFixture;
+	return readJson('test', 'fixtures', 'workflows', fileName) as WorkflowFixture;
 }
 
 /** The fixture with the SortedPRO node's parameters or settings changed. */

@@ -1,0 +1,891 @@
+/**
+ * Contract tests: every call the node makes, against SortedPRO's documented request and answer
+ * (test/fixtures/documented.ts names each page). The node runs in n8n-core's engine; nock
+ * plays SortedPRO and only answers the request when its method, path, query and body are the
+ * documented ones. Each test then checks that the documented answer is read as it should be.
+ */
+import nock from 'nock';
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { smallPdf } from '../../simulator/files';
+import { operationWorkflow, runPoll, runWorkflow, searchList } from '../helpers/engine';
+import { sortedPro } from '../helpers/sortedPro';
+import {
+	OTHER_REF,
+	PACKAGE_REF,
+	REF,
+	allocationSummary,
+	consignment,
+	labelAnswer,
+	link,
+	listResult,
+	quote,
+	searchAnswer,
+	summary,
+	unqualifiedService,
+} from '../fixtures/documented';
+
+interface DocumentedCall {
+	method: 'get' | 'put' | 'post';
+	path: string;
+	query?: Record<string, string>;
+	/** The request body exactly as documented; undefined means the call has none. */
+	body?: unknown;
+	status: number;
+	answer?: unknown;
+}
+
+interface Contract {
+	title: string;
+	/** The documentation page the fixture is built from. */
+	page: string;
+	/** What the documentation does not say, and what the node does about it. */
+	silent?: string;
+	resource: string;
+	operation: string;
+	parameters?: INode['parameters'];
+	items?: IDataObject[];
+	calls: DocumentedCall[];
+	/** Each output item's JSON must contain these fields. */
+	output: IDataObject[];
+}
+
+const byRef = (value: string) => ({ __rl: true, mode: 'id', value });
+const refs = (...references: string[]) => references.map((reference) => ({ reference }));
+const pdf = smallPdf('Label EC-000-05B-MMA');
+
+const contracts: Contract[] = [
+	{
+		title: 'Allocate With Service Group, one consignment',
+		page: 'help/allocating_via_service_group.md, help/allocating_consignments.md',
+		resource: 'allocation',
+		operation: 'allocateWithServiceGroup',
+		parameters: { serviceGroup: byRef('valuableGoods') },
+		calls: [
+			{
+				method: 'put',
+				path: `/allocation/${REF}/allocatewithservicegroup/valuableGoods`,
+				status: 200,
+				answer: [allocationSummary(REF)],
+			},
+		],
+		output: [
+			{
+				ConsignmentReference: REF,
+				CarrierName: 'Carrier X',
+				CarrierServiceReference: 'CX_NDS',
+				CarrierServiceName: 'Next Day Super',
+			},
+		],
+	},
+	{
+		title: 'Allocate With Service Group, in batches',
+		page: 'SDK ConsignmentService / AllocateConsignmentsWithServiceGroupRequest (PUT /allocation/allocatewithservicegroup → List<AllocationSummary>)',
+		resource: 'allocation',
+		operation: 'allocateWithServiceGroup',
+		parameters: { serviceGroup: byRef('NEXTDAY'), options: { sendInBatches: true } },
+		items: refs(REF, OTHER_REF),
+		calls: [
+			{
+				method: 'put',
+				path: '/allocation/allocatewithservicegroup',
+				body: {
+					ConsignmentReferences: [REF, OTHER_REF],
+					MpdCarrierServiceGroupReference: 'NEXTDAY',
+				},
+				status: 200,
+				answer: [allocationSummary(OTHER_REF), allocationSummary(REF)],
+			},
+		],
+		output: [
+			{ ConsignmentReference: REF, CarrierServiceReference: 'CX_NDS' },
+			{ ConsignmentReference: OTHER_REF, CarrierServiceReference: 'CX_NDS' },
+		],
+	},
+	{
+		title: 'Allocate To Cheapest Service',
+		page: 'includes/_allocate_by_cheapest_quote.md',
+		resource: 'allocation',
+		operation: 'allocate',
+		calls: [
+			{
+				method: 'put',
+				path: `/allocation/${REF}/allocatewithcheapestquote`,
+				status: 200,
+				answer: [allocationSummary(REF)],
+			},
+		],
+		output: [{ ConsignmentReference: REF, CarrierName: 'Carrier X' }],
+	},
+	{
+		title: 'Allocate With Carrier Service',
+		page: 'includes/_allocate_with_carrier_service.md; SDK AllocateConsignmentsWithCarrierServiceRequest',
+		resource: 'allocation',
+		operation: 'allocateWithCarrierService',
+		parameters: { carrierService: byRef('CX_NDS') },
+		calls: [
+			{
+				method: 'put',
+				path: '/allocation/allocatewithcarrierservice',
+				body: { MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: [REF] },
+				status: 200,
+				answer: [allocationSummary(REF)],
+			},
+		],
+		output: [{ ConsignmentReference: REF, CarrierServiceName: 'Next Day Super' }],
+	},
+	{
+		title: 'Allocate With Quote',
+		page: 'includes/_allocate_with_quote.md',
+		resource: 'allocation',
+		operation: 'allocateWithQuote',
+		parameters: { quoteReference: byRef('f6374a18-a6b5-48c1-841c-aa3f00e9951a') },
+		calls: [
+			{
+				method: 'put',
+				path: `/allocation/${REF}/allocatewithquote/f6374a18-a6b5-48c1-841c-aa3f00e9951a`,
+				status: 200,
+				answer: [allocationSummary(REF)],
+			},
+		],
+		output: [{ ConsignmentReference: REF, CarrierName: 'Carrier X' }],
+	},
+	{
+		title: 'Allocate Using Default Rules',
+		page: 'includes/_allocate_using_default_rules.md; SDK AllocateConsignmentsRequest',
+		resource: 'allocation',
+		operation: 'allocateWithDefaultRules',
+		calls: [
+			{
+				method: 'put',
+				path: '/allocation/allocate',
+				body: { ConsignmentReferences: [REF] },
+				status: 200,
+				answer: [allocationSummary(REF)],
+			},
+		],
+		output: [{ ConsignmentReference: REF, CarrierName: 'Carrier X' }],
+	},
+	{
+		title: 'an allocation answered 202 Accepted, then read back',
+		page: 'help/allocating_consignments.md (200 or 202 Accepted); help/getting_consignment_data.md',
+		silent:
+			'No body is documented for 202: the node reads the consignment back and reports the state it reached.',
+		resource: 'allocation',
+		operation: 'allocateWithServiceGroup',
+		parameters: { serviceGroup: byRef('NEXTDAY') },
+		calls: [
+			{ method: 'put', path: `/allocation/${REF}/allocatewithservicegroup/NEXTDAY`, status: 202 },
+			{
+				method: 'get',
+				path: `/consignments/${REF}`,
+				status: 200,
+				answer: consignment(REF, 'Allocating'),
+			},
+		],
+		output: [{ ConsignmentReference: REF, Accepted: true, State: 'Allocating' }],
+	},
+	{
+		title: 'Deallocate, one consignment',
+		page: 'help/deallocating_consignments.md ("a code 200 response with no body")',
+		resource: 'allocation',
+		operation: 'deallocate',
+		calls: [{ method: 'put', path: `/consignments/${REF}/deallocate`, status: 200 }],
+		output: [{ ConsignmentReference: REF, Deallocated: true }],
+	},
+	{
+		title: 'Deallocate, in batches',
+		page: 'help/deallocating_consignments.md (PUT /consignments/deallocatelist)',
+		resource: 'allocation',
+		operation: 'deallocate',
+		parameters: { options: { sendInBatches: true } },
+		items: refs(REF, OTHER_REF),
+		calls: [
+			{
+				method: 'put',
+				path: '/consignments/deallocatelist',
+				body: [REF, OTHER_REF],
+				status: 200,
+				answer: [
+					{ ...listResult(REF, 'Consignment deallocation completed successfully'), ApiLinks: null },
+					{
+						...listResult(OTHER_REF, 'Consignment deallocation completed successfully'),
+						ApiLinks: null,
+					},
+				],
+			},
+		],
+		output: [
+			{ ConsignmentReference: REF, Deallocated: true },
+			{ ConsignmentReference: OTHER_REF, Deallocated: true },
+		],
+	},
+	{
+		title: 'Cancel, one consignment',
+		page: 'help/cancelling_consignments.md (PUT /consignments/{ref}/cancel, 200 and no body)',
+		resource: 'consignment',
+		operation: 'cancel',
+		calls: [{ method: 'put', path: `/consignments/${REF}/cancel`, status: 200 }],
+		output: [{ ConsignmentReference: REF, Cancelled: true }],
+	},
+	{
+		title: 'Cancel, in batches',
+		page: 'help/cancelling_consignments.md (PUT /consignments/cancellist)',
+		resource: 'consignment',
+		operation: 'cancel',
+		parameters: { options: { sendInBatches: true } },
+		calls: [
+			{
+				method: 'put',
+				path: '/consignments/cancellist',
+				body: [REF],
+				status: 200,
+				answer: [
+					{ ...listResult(REF, 'Consignment cancellation completed successfully'), ApiLinks: null },
+				],
+			},
+		],
+		output: [{ ConsignmentReference: REF, Cancelled: true }],
+	},
+	{
+		title: 'Create, from the fields, with no Your Reference',
+		page: 'help/creating_new_consignments.md, includes/_create_consignments.md (201, [ApiLink])',
+		silent:
+			'Which address fields are required is not documented; the node requires Address Line 1 and Country Code, not Town (the documented example has none).',
+		resource: 'consignment',
+		operation: 'create',
+		parameters: {
+			shippingLocationReference: byRef('Sorted1'),
+			destination: {
+				addressLine1: '13 Porter Street',
+				region: 'Greater Manchester',
+				postcode: 'M1 5WG',
+				countryCode: 'GB',
+			},
+			packages: {
+				package: [
+					{
+						weight: 0.5,
+						length: 10,
+						width: 10,
+						height: 10,
+						value: 5.99,
+						currency: 'GBP',
+						description: 'Socks',
+					},
+				],
+			},
+		},
+		calls: [
+			{
+				method: 'post',
+				path: '/consignments',
+				body: {
+					Direction: 'Outbound',
+					Packages: [
+						{
+							Weight: { Value: 0.5, Unit: 'Kg' },
+							Dimensions: { Unit: 'Cm', Length: 10, Width: 10, Height: 10 },
+							Value: { Amount: 5.99, Currency: { IsoCode: 'GBP' } },
+							Description: 'Socks',
+						},
+					],
+					Addresses: [
+						{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1' },
+						{
+							AddressType: 'Destination',
+							Country: { IsoCode: { TwoLetterCode: 'GB' } },
+							AddressLine1: '13 Porter Street',
+							Region: 'Greater Manchester',
+							Postcode: 'M1 5WG',
+						},
+					],
+				},
+				status: 201,
+				answer: [link(REF)],
+			},
+		],
+		output: [{ ConsignmentReference: REF, ApiLinks: [link(REF)] }],
+	},
+	{
+		title:
+			'Create with Your Reference: the documented search finds none, then the consignment is created',
+		page: 'help/getting_consignment_data.md (Search Consignments; SDK route term referenceProvidedByCustomer); help/creating_new_consignments.md',
+		silent:
+			'SortedPRO documents no route that finds a consignment by your reference other than its search; whether the search matches exactly is not documented, so only an exact ConsignmentReferenceProvidedByCustomer counts.',
+		resource: 'consignment',
+		operation: 'create',
+		parameters: {
+			inputMode: 'json',
+			jsonBody: JSON.stringify({
+				ConsignmentReferenceProvidedByCustomer: 'ORDER-1001',
+				Packages: [{ Weight: { Value: 0.5, Unit: 'Kg' } }],
+				Addresses: [{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1' }],
+			}),
+		},
+		calls: [
+			{
+				method: 'get',
+				path: '/consignments/100/0',
+				query: { referenceProvidedByCustomer: 'ORDER-1001' },
+				status: 200,
+				// A loose match (ORDER-10010) is not "yours".
+				answer: searchAnswer(summary(OTHER_REF, 'Allocated', 'ORDER-10010')),
+			},
+			{
+				method: 'post',
+				path: '/consignments',
+				body: {
+					ConsignmentReferenceProvidedByCustomer: 'ORDER-1001',
+					Packages: [{ Weight: { Value: 0.5, Unit: 'Kg' } }],
+					Addresses: [{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1' }],
+				},
+				status: 201,
+				answer: [link(REF)],
+			},
+		],
+		output: [{ ConsignmentReference: REF }],
+	},
+	{
+		title: 'Create with Your Reference: Return Existing outputs the consignment the search found',
+		page: 'help/getting_consignment_data.md (Search Consignments Response)',
+		resource: 'consignment',
+		operation: 'create',
+		parameters: {
+			inputMode: 'json',
+			jsonBody: JSON.stringify({
+				ConsignmentReferenceProvidedByCustomer: 'ORDER-1001',
+				Packages: [],
+				Addresses: [],
+			}),
+		},
+		calls: [
+			{
+				method: 'get',
+				path: '/consignments/100/0',
+				query: { referenceProvidedByCustomer: 'ORDER-1001' },
+				status: 200,
+				answer: searchAnswer(summary(REF, 'Allocated', 'ORDER-1001')),
+			},
+		],
+		output: [{ ConsignmentReference: REF, Reference: REF, State: 'Allocated', existing: true }],
+	},
+	{
+		title: 'Get',
+		page: 'help/getting_consignment_data.md (Get Consignment Response)',
+		resource: 'consignment',
+		operation: 'get',
+		calls: [{ method: 'get', path: `/consignments/${REF}`, status: 200, answer: consignment(REF) }],
+		output: [{ ConsignmentReference: REF, Reference: REF, ConsignmentState: 'Unallocated' }],
+	},
+	{
+		title: 'Get Status',
+		page: "help/getting_consignment_data.md (Checking a Consignment's Status); SDK ConsignmentStatusResponse",
+		resource: 'consignment',
+		operation: 'getStatus',
+		calls: [
+			{
+				method: 'get',
+				path: `/consignments/${REF}/status`,
+				status: 200,
+				answer: {
+					ConsignmentReferenceForAllLegsAssignedByMpd: REF,
+					Status: 'Allocated',
+					ExpectedDeliveryDate: '2020-06-02T14:20:11.4370803+01:00',
+					ApiLink: link(REF),
+				},
+			},
+		],
+		output: [
+			{
+				ConsignmentReference: REF,
+				Status: 'Allocated',
+				ExpectedDeliveryDate: '2020-06-02T14:20:11.4370803+01:00',
+			},
+		],
+	},
+	{
+		title: 'Get By Your Reference: the search, then the consignment it names',
+		page: 'help/getting_consignment_data.md (Search Consignments, Get Consignment)',
+		resource: 'consignment',
+		operation: 'getByClientReference',
+		parameters: { clientReference: 'ORDER-1001' },
+		calls: [
+			{
+				method: 'get',
+				path: '/consignments/100/0',
+				query: { referenceProvidedByCustomer: 'ORDER-1001' },
+				status: 200,
+				answer: searchAnswer(summary(REF, 'Unallocated', 'ORDER-1001')),
+			},
+			{ method: 'get', path: `/consignments/${REF}`, status: 200, answer: consignment(REF) },
+		],
+		output: [{ ConsignmentReference: REF, ConsignmentReferenceProvidedByCustomer: 'ORDER-1001' }],
+	},
+	{
+		title: 'Get Many',
+		page: 'help/getting_consignment_data.md (Search Consignments; SDK MatchingConsignmentsResponse)',
+		resource: 'consignment',
+		operation: 'getAll',
+		parameters: { filters: { state: 'Allocated' } },
+		calls: [
+			{
+				method: 'get',
+				path: '/consignments/50/0',
+				query: { State: 'Allocated' },
+				status: 200,
+				answer: searchAnswer(summary(REF), summary(OTHER_REF)),
+			},
+		],
+		output: [
+			{ ConsignmentReference: REF, State: 'Allocated' },
+			{ ConsignmentReference: OTHER_REF, State: 'Allocated' },
+		],
+	},
+	{
+		title: 'Set Ready To Ship',
+		page: 'data-contracts/consignments/consignments-apis.md, branch content/consignments-data-contract ("Set Ready to Ship … Only applicable to consignments in an \'Allocated\' state")',
+		silent:
+			"The answer is not documented: the node reads it as the other list calls' per-consignment results.",
+		resource: 'consignment',
+		operation: 'setReadyToShip',
+		calls: [
+			{
+				method: 'put',
+				path: '/consignments/setreadytoship',
+				body: [REF],
+				status: 200,
+				answer: [listResult(REF, `Consignment ${REF} is ready to ship`)],
+			},
+		],
+		output: [{ ConsignmentReference: REF, IsSuccess: true }],
+	},
+	{
+		title: 'Update: read the consignment, send it whole with the change and Reference',
+		page: 'help/updating_existing_consignments.md, includes/_update_consignments.md; SDK UpdateConsignmentRequest',
+		resource: 'consignment',
+		operation: 'update',
+		parameters: { updateFields: { customerReference: 'ORDER-1001-B' } },
+		calls: [
+			{ method: 'get', path: `/consignments/${REF}`, status: 200, answer: consignment(REF) },
+			{
+				method: 'put',
+				path: '/consignments/',
+				body: {
+					Reference: REF,
+					ShippingDate: consignment(REF).ShippingDate,
+					RequestedDeliveryDate: consignment(REF).RequestedDeliveryDate,
+					ConsignmentReferenceProvidedByCustomer: 'ORDER-1001-B',
+					CustomsDocumentation: null,
+					Addresses: consignment(REF).Addresses,
+					MetaData: consignment(REF).MetaData,
+					Packages: [
+						{
+							Reference: PACKAGE_REF,
+							PackageReferenceProvidedByCustomer: '',
+							Weight: { Value: 0.5, Unit: 'Kg' },
+							Dimensions: { Unit: 'Cm', Width: 10, Length: 10, Height: 10 },
+							Description: 'Socks',
+							Value: { Amount: 5.99, Currency: { Name: 'Pound Sterling', IsoCode: 'GBP' } },
+							PackageSizeReference: null,
+							Barcode: null,
+							MetaData: [],
+							Items: [],
+						},
+					],
+					Tags: ['TagA'],
+				},
+				status: 200,
+				answer: [link(REF)],
+			},
+		],
+		output: [
+			{
+				ConsignmentReference: REF,
+				Updated: true,
+				Changed: ['ConsignmentReferenceProvidedByCustomer'],
+			},
+		],
+	},
+	{
+		title: 'Get Documents: all customs documents',
+		page: 'help/getting_customs_docs_and_invoices.md, includes/_get_customs_docs.md; SDK GetCustomsDocumentationResponse',
+		silent:
+			'The documented Value is "(document data)"; the page says it is the document, base64, and SortedPRO generates PDFs.',
+		resource: 'consignment',
+		operation: 'getDocuments',
+		calls: [
+			{
+				method: 'get',
+				path: `/consignments/docs/${REF}`,
+				status: 200,
+				answer: {
+					CommercialInvoiceDocuments: [
+						{ Key: 'INV_Example', Value: smallPdf('Invoice').toString('base64') },
+					],
+					CN22Documents: [{ Key: 'CN22_Example', Value: smallPdf('CN22').toString('base64') }],
+				},
+			},
+		],
+		output: [
+			{
+				ConsignmentReference: REF,
+				DocumentType: 'CommercialInvoice',
+				Key: 'INV_Example',
+				fileName: 'INV_Example.pdf',
+				DocumentCount: 2,
+			},
+			{
+				ConsignmentReference: REF,
+				DocumentType: 'CN22',
+				Key: 'CN22_Example',
+				fileName: 'CN22_Example.pdf',
+			},
+		],
+	},
+	{
+		title: 'Get Documents: the commercial invoice',
+		page: 'help/getting_customs_docs_and_invoices.md (Get Commercial Invoice: "a base-64 encoded byte array")',
+		resource: 'consignment',
+		operation: 'getDocuments',
+		parameters: { documents: 'commercialInvoice' },
+		calls: [
+			{
+				method: 'get',
+				path: `/consignments/docs/commercialinvoice/${REF}`,
+				status: 200,
+				answer: smallPdf('Invoice').toString('base64'),
+			},
+		],
+		output: [
+			{
+				ConsignmentReference: REF,
+				DocumentType: 'CommercialInvoice',
+				ContentType: 'application/pdf',
+			},
+		],
+	},
+	{
+		title: "Get Documents: one package's CN23",
+		page: 'help/getting_customs_docs_and_invoices.md (GET /consignments/docs/{customsDocumentType}/{consignmentReference}/{packageReference})',
+		resource: 'consignment',
+		operation: 'getDocuments',
+		parameters: { documents: 'CN23', packageReference: PACKAGE_REF },
+		calls: [
+			{
+				method: 'get',
+				path: `/consignments/docs/CN23/${REF}/${PACKAGE_REF}`,
+				status: 200,
+				answer: smallPdf('CN23').toString('base64'),
+			},
+		],
+		output: [{ ConsignmentReference: REF, PackageReference: PACKAGE_REF, DocumentType: 'CN23' }],
+	},
+	{
+		title: 'Label > Get, PDF (File is base64 of the base64 text, as documented)',
+		page: 'help/getting_labels.md, includes/_get_labels.md, includes/_get_labels_in_format.md; SDK GetLabelsResponse',
+		resource: 'label',
+		operation: 'get',
+		calls: [{ method: 'get', path: `/labels/${REF}/PDF`, status: 200, answer: labelAnswer(pdf) }],
+		output: [{ ConsignmentReference: REF, ContentType: 'application/pdf', fileName: `${REF}.pdf` }],
+	},
+	{
+		title: "Label > Get, one package's label",
+		page: 'SDK LabelsService (GET /labels/package/{consignmentReference}/{packageReference}/{labelFormat})',
+		resource: 'label',
+		operation: 'get',
+		parameters: { labelFor: 'package', packageReference: PACKAGE_REF },
+		calls: [
+			{
+				method: 'get',
+				path: `/labels/package/${REF}/${PACKAGE_REF}/PDF`,
+				status: 200,
+				answer: labelAnswer(pdf),
+			},
+		],
+		output: [
+			{ ConsignmentReference: REF, PackageReference: PACKAGE_REF, fileName: `${PACKAGE_REF}.pdf` },
+		],
+	},
+	{
+		title: 'Manifest',
+		page: 'help/manifesting_consignments.md; SDK ManifestConsignmentsRequest',
+		resource: 'manifest',
+		operation: 'manifest',
+		calls: [
+			{
+				method: 'put',
+				path: '/consignments/manifest',
+				body: { ConsignmentReferences: [REF] },
+				status: 200,
+				answer: [listResult(REF, `Consignment ${REF} has been manifested successfully.`)],
+			},
+		],
+		output: [{ ConsignmentReference: REF, IsSuccess: true }],
+	},
+	{
+		title: 'Manifest answered 202 Accepted: a success, never sent again',
+		page: 'help/manifesting_consignments.md (200 or 202 Accepted)',
+		silent: 'No body is documented for 202.',
+		resource: 'manifest',
+		operation: 'manifest',
+		calls: [
+			{
+				method: 'put',
+				path: '/consignments/manifest',
+				body: { ConsignmentReferences: [REF] },
+				status: 202,
+			},
+			{
+				method: 'get',
+				path: `/consignments/${REF}`,
+				status: 200,
+				answer: consignment(REF, 'Manifesting'),
+			},
+		],
+		output: [{ ConsignmentReference: REF, Accepted: true, ConsignmentState: 'Manifesting' }],
+	},
+	{
+		title: 'Tracking > Get',
+		page: 'help/using_pros_tracking_api.md (Get Tracking Events)',
+		resource: 'tracking',
+		operation: 'get',
+		calls: [
+			{
+				method: 'get',
+				path: `/tracking/${REF}`,
+				status: 200,
+				answer: {
+					ConsignmentReferenceForAllLegsAssignedByMpd: REF,
+					TrackedPackages: [
+						{
+							PackageReferenceForAllLegsAssignedByMpd: PACKAGE_REF,
+							Legs: [
+								{
+									CarrierServiceName: 'Carrier Service B',
+									Events: [
+										{
+											TimeStamp: '2020-02-11T07:08:11.786733+00:00',
+											Code: 'Sample',
+											Description: 'Sample Event',
+											SignedBy: 'C. Smith',
+											Location: 'Sample Location',
+										},
+									],
+								},
+							],
+						},
+					],
+				},
+			},
+		],
+		output: [
+			{
+				ConsignmentReference: REF,
+				TrackedPackages: [{ PackageReferenceForAllLegsAssignedByMpd: PACKAGE_REF }],
+			},
+		],
+	},
+	{
+		title: 'Quote > Get Many',
+		page: 'help/getting_quotes_for_an_existing_consignment.md; SDK QuoteResult',
+		resource: 'quote',
+		operation: 'getAll',
+		calls: [
+			{
+				method: 'get',
+				path: `/quotes/consignment/${REF}`,
+				status: 200,
+				answer: {
+					QuoteRequestReference: '6f9c7ee5-a97e-4df9-bc07-aa3f00e99316',
+					Quotes: [
+						quote('q-2', 'Tracked 48 Signed For', 8.4),
+						quote('q-1', 'Royal Mail 1st Class', 4.2),
+					],
+					UnqualifiedServices: [
+						unqualifiedService('Tracked 48 Hour', 'No cost and/or pricing data configured'),
+					],
+				},
+			},
+		],
+		output: [
+			{
+				ConsignmentReference: REF,
+				QuoteReference: 'q-1',
+				CarrierName: 'ROYAL_MAIL',
+				CarrierServiceName: 'Royal Mail 1st Class',
+				GrossPrice: 4.2,
+				NetPrice: 3.5,
+				CurrencyIsoCode: 'GBP',
+				CollectionDate: '2019-05-01T00:00:00',
+				Qualified: true,
+			},
+			{ QuoteReference: 'q-2', GrossPrice: 8.4 },
+		],
+	},
+	{
+		title: 'Carrier Service > Get Many',
+		page: 'SDK CarrierServicesService (GET /carrierservices → SubscriptionMpdCarrierServiceResponse, an object)',
+		silent:
+			"The response type's fields are not documented: the node reads the one list the object holds, and fails clearly on anything else.",
+		resource: 'carrierService',
+		operation: 'getAll',
+		calls: [
+			{
+				method: 'get',
+				path: '/carrierservices',
+				status: 200,
+				answer: { MpdCarrierServices: [{ Reference: 'CX_NDS', Name: 'Next Day Super' }] },
+			},
+		],
+		output: [{ Reference: 'CX_NDS', Name: 'Next Day Super' }],
+	},
+	{
+		title: 'Service Group > Get Many',
+		page: 'SDK ServiceGroupsService (GET /servicegroups → List<MpdCarrierServiceGroup>)',
+		silent:
+			"MpdCarrierServiceGroup's fields are not documented: the node tries ServiceGroupCode, Code, Reference… for the code.",
+		resource: 'serviceGroup',
+		operation: 'getAll',
+		calls: [
+			{
+				method: 'get',
+				path: '/servicegroups',
+				status: 200,
+				answer: [{ Reference: 'NEXTDAY', Name: 'Next day' }],
+			},
+		],
+		output: [{ Reference: 'NEXTDAY', Name: 'Next day' }],
+	},
+	{
+		title: 'Shipping Location > Get Many',
+		page: 'SDK ShippingLocationsService (GET /shippinglocations → List<ShippingLocation>)',
+		silent: "ShippingLocation's fields are not documented.",
+		resource: 'shippingLocation',
+		operation: 'getAll',
+		calls: [
+			{
+				method: 'get',
+				path: '/shippinglocations',
+				status: 200,
+				answer: [{ Reference: 'Sorted1', Name: 'Manchester' }],
+			},
+		],
+		output: [{ Reference: 'Sorted1', Name: 'Manchester' }],
+	},
+];
+
+/** nock answering exactly the documented calls, in order. */
+function documented(calls: DocumentedCall[]) {
+	let scope = sortedPro();
+	for (const call of calls) {
+		const interceptor =
+			call.method === 'get'
+				? scope.get(call.path)
+				: call.method === 'put'
+					? scope.put(call.path, call.body as nock.RequestBodyMatcher)
+					: scope.post(call.path, call.body as nock.RequestBodyMatcher);
+		scope = (call.query ? interceptor.query(call.query) : interceptor).reply(
+			call.status,
+			call.answer === undefined
+				? ''
+				: typeof call.answer === 'string'
+					? JSON.stringify(call.answer)
+					: (call.answer as nock.Body),
+		);
+	}
+	return scope;
+}
+
+describe("SortedPRO's documented contracts", () => {
+	test.each(contracts.map((contract) => [contract.title, contract] as const))(
+		'%s',
+		async (_title, contract) => {
+			expect(contract.page).toBeTruthy();
+			const api = documented(contract.calls);
+			const { output, error } = await runWorkflow(
+				operationWorkflow(contract.resource, contract.operation, {
+					consignmentReference: '={{ $json.reference }}',
+					...contract.parameters,
+				}),
+				contract.items ?? refs(REF),
+			);
+			expect(error).toBeUndefined();
+			expect(api.pendingMocks()).toEqual([]);
+			expect(output?.map((item) => item.json)).toHaveLength(contract.output.length);
+			contract.output.forEach((expected, index) =>
+				expect(output?.[index].json).toMatchObject(expected),
+			);
+			output?.forEach((item, index) =>
+				expect(item.pairedItem).toEqual({
+					item: Math.min(index, (contract.items ?? [1]).length - 1),
+				}),
+			);
+		},
+	);
+
+	test('a documented label decodes to the PDF itself', async () => {
+		documented([
+			{ method: 'get', path: `/labels/${REF}/PDF`, status: 200, answer: labelAnswer(pdf) },
+		]);
+		const { output } = await runWorkflow(
+			operationWorkflow('label', 'get', { consignmentReference: REF }),
+			refs(REF),
+		);
+		const file = output?.[0].binary?.data;
+		expect(
+			Buffer.from(file?.data ?? '', 'base64')
+				.subarray(0, 8)
+				.toString('latin1'),
+		).toBe('%PDF-1.4');
+	});
+
+	test('the trigger polls the documented search and reads its summaries', async () => {
+		const staticData = {};
+		const poll = () => sortedPro().get('/consignments/100/0').query({ State: 'AllocationFailed' });
+		poll().reply(200, searchAnswer(summary(REF, 'AllocationFailed')));
+		await runPoll({ event: 'consignmentEnteredState', states: ['AllocationFailed'] }, staticData);
+		poll().reply(
+			200,
+			searchAnswer(summary(REF, 'AllocationFailed'), summary(OTHER_REF, 'AllocationFailed')),
+		);
+		const { items } = await runPoll(
+			{ event: 'consignmentEnteredState', states: ['AllocationFailed'] },
+			staticData,
+		);
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				ConsignmentReference: OTHER_REF,
+				Reference: OTHER_REF,
+				EnteredState: 'Allocation Failed',
+			}),
+		]);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	test('the quote drop-down shows carrier, service and gross price from the documented quotes', async () => {
+		sortedPro()
+			.get(`/quotes/consignment/${REF}`)
+			.reply(200, {
+				QuoteRequestReference: 'r',
+				Quotes: [quote('q-1', 'Royal Mail 1st Class', 4.2)],
+				UnqualifiedServices: [],
+			});
+		const { result } = await searchList('searchQuotes', undefined, undefined, {
+			consignmentReference: REF,
+		});
+		expect(result.results).toEqual([
+			{ name: 'ROYAL_MAIL Royal Mail 1st Class – 4.20 GBP', value: 'q-1' },
+		]);
+	});
+
+	test('the carrier service drop-down reads the documented object', async () => {
+		sortedPro()
+			.get('/carrierservices')
+			.reply(200, { MpdCarrierServices: [{ Reference: 'CX_NDS', Name: 'Next Day Super' }] });
+		const { result } = await searchList('searchCarrierServices');
+		expect(result.results).toEqual([{ name: 'Next Day Super (CX_NDS)', value: 'CX_NDS' }]);
+	});
+});
+
+export { contracts };

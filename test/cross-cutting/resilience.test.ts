@@ -1,0 +1,314 @@
+import nock from 'nock';
+import { sleep } from 'n8n-workflow';
+
+import { operationWorkflow, references, runWorkflow } from '../helpers/engine';
+import { allocationSummary, listResult, sortedPro } from '../helpers/sortedPro';
+import {
+	allocationSummary as documentedAllocationSummary,
+	consignment,
+} from '../fixtures/documented';
+
+const group = { serviceGroup: { __rl: true, mode: 'id', value: 'NEXTDAY' } };
+const allocate = (options: Record<string, number | boolean> = {}, settings = {}) =>
+	operationWorkflow('allocation', 'allocateWithServiceGroup', { ...group, options }, settings);
+const path = (reference: string) => `/allocation/${reference}/allocatewithservicegroup/NEXTDAY`;
+const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+
+describe('retries', () => {
+	test('429 (honouring Retry-After) and 503 are retried until SortedPRO answers', async () => {
+		const api = sortedPro()
+			.put(path('EC-1'))
+			.reply(
+				429,
+				{ statusCode: 429, message: 'Rate limit is exceeded. Try again in 0 seconds.' },
+				{ 'Retry-After': '0' },
+			)
+			.put(path('EC-1'))
+			.reply(503, '')
+			.put(path('EC-1'))
+			.reply(200, allocationSummary('EC-1'));
+
+		const { output, error } = await runWorkflow(allocate(), references('EC-1'));
+
+		expect(error).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+		expect(output?.[0].json.ConsignmentReference).toBe('EC-1');
+	});
+
+	test('rate-limit refusals do not use up Max Attempts: refused 7 times with 2 attempts set, then allocated', async () => {
+		const limited = { statusCode: 429, message: 'Rate limit is exceeded. Try again in 0 seconds.' };
+		const api = sortedPro().put(path('EC-1')).times(7).reply(429, limited, { 'Retry-After': '0' });
+		api.put(path('EC-1')).reply(200, allocationSummary('EC-1'));
+
+		const { output, error } = await runWorkflow(allocate({ maxAttempts: 2 }), references('EC-1'));
+
+		expect(error).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+		expect(output?.[0].json.ConsignmentReference).toBe('EC-1');
+	});
+
+	test('rate-limit refusals are waited out for Max Attempts x Request Timeout at most, then the item fails', async () => {
+		const limited = { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' };
+		sortedPro().put(path('EC-1')).times(20).reply(429, limited, { 'Retry-After': '1' });
+
+		const started = Date.now();
+		const { error } = await runWorkflow(
+			allocate({ maxAttempts: 2, timeoutSeconds: 1 }),
+			references('EC-1'),
+		);
+
+		// 2 x 1 s of refusals, then the two attempts that count: four tries a second apart.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+		expect(error?.message).toMatch(/rate limit was exceeded .*\(HTTP 429\) \(after 4 attempts\)$/);
+		nock.cleanAll();
+	});
+
+	test('a connection reset is retried', async () => {
+		const api = sortedPro()
+			.put(path('EC-1'))
+			.replyWithError(reset())
+			.put(path('EC-1'))
+			.reply(200, allocationSummary('EC-1'));
+
+		const { output } = await runWorkflow(allocate(), references('EC-1'));
+
+		expect(api.isDone()).toBe(true);
+		expect(output?.[0].json.CarrierName).toBe('Carrier X');
+	});
+
+	test('other 4xx answers are never retried', async () => {
+		const api = sortedPro()
+			.put(path('EC-1'))
+			.reply(400, { Message: 'Bad request' })
+			.put(path('EC-1'))
+			.reply(200, allocationSummary('EC-1'));
+
+		const { error } = await runWorkflow(allocate(), references('EC-1'));
+
+		expect(error?.message).toBe(
+			'Could not allocate consignment EC-1 with service group NEXTDAY: Bad request (HTTP 400)',
+		);
+		expect(api.pendingMocks()).toHaveLength(1);
+	});
+
+	test('the final error says how many attempts were made', async () => {
+		sortedPro().put(path('EC-1')).times(3).reply(503, '');
+
+		const { error } = await runWorkflow(allocate({ maxAttempts: 3 }), references('EC-1'));
+
+		expect(error?.message).toBe(
+			'Could not allocate consignment EC-1 with service group NEXTDAY: SortedPRO or its gateway failed and sent no readable explanation (HTTP 503) (after 3 attempts)',
+		);
+	});
+
+	test('a create whose answer was lost is not sent again', async () => {
+		const api = sortedPro()
+			.post('/consignments')
+			.replyWithError(reset())
+			.post('/consignments')
+			.reply(200, [{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-2' }]);
+
+		const { error } = await runWorkflow(
+			operationWorkflow('consignment', 'create', {
+				inputMode: 'json',
+				jsonBody: '{"ShippingLocationReference":"W"}',
+			}),
+			[{}],
+		);
+
+		expect(error?.message).toBe(
+			'Could not create a consignment for item 0: the connection was reset before SortedPRO answered',
+		);
+		expect(api.pendingMocks()).toHaveLength(1);
+	});
+});
+
+describe('no double allocation', () => {
+	const refusedAsAllocated = {
+		Code: 'InvalidConsignmentState',
+		Message: 'Consignment EC-1 is in state Allocated and cannot be allocated',
+	};
+
+	test('a retry refused because the lost attempt allocated it: read back, a success marked recoveredAfterRetry', async () => {
+		const api = sortedPro()
+			.put(path('EC-1'))
+			.replyWithError(reset())
+			.put(path('EC-1'))
+			.reply(400, refusedAsAllocated)
+			.get('/consignments/EC-1')
+			.reply(200, consignment('EC-1', 'Allocated'));
+
+		const { output, error } = await runWorkflow(allocate(), references('EC-1'));
+
+		expect(error).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+		// The allocation as a fresh answer would give it: carrier from ConsignmentLegs, service
+		// from Allocation (help/getting_consignment_data.md).
+		expect(output).toEqual([
+			{
+				json: {
+					ConsignmentReference: 'EC-1',
+					State: 'Allocated',
+					CarrierReference: 'CARRIER_X',
+					CarrierName: 'Carrier X',
+					CarrierServiceReference: 'CX_NDS',
+					CarrierServiceName: 'Next Day Super',
+					ConsignmentLegs: consignment('EC-1', 'Allocated').ConsignmentLegs,
+					recoveredAfterRetry: true,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('if the consignment is not allocated after all, the refusal stands', async () => {
+		sortedPro()
+			.put(path('EC-1'))
+			.replyWithError(reset())
+			.put(path('EC-1'))
+			.reply(400, { Message: 'Consignment EC-1 is in state Cancelled and cannot be allocated' })
+			.get('/consignments/EC-1')
+			.reply(200, consignment('EC-1', 'Cancelled'));
+
+		const { error } = await runWorkflow(allocate(), references('EC-1'));
+
+		expect(error?.message).toBe(
+			'Could not allocate consignment EC-1 with service group NEXTDAY: Consignment EC-1 is in state Cancelled and cannot be allocated (HTTP 400) (after 2 attempts)',
+		);
+	});
+
+	test('if reading the consignment back fails, the refusal is still the error reported', async () => {
+		sortedPro()
+			.put(path('EC-1'))
+			.replyWithError(reset())
+			.put(path('EC-1'))
+			.reply(400, refusedAsAllocated)
+			.get('/consignments/EC-1')
+			.reply(404, { Message: 'Not found' });
+
+		const { error } = await runWorkflow(allocate(), references('EC-1'));
+
+		expect(error?.message).toBe(
+			'Could not allocate consignment EC-1 with service group NEXTDAY: Consignment EC-1 is in state Allocated and cannot be allocated (HTTP 400) (after 2 attempts)',
+		);
+	});
+
+	test('a refusal without a lost answer is not second-guessed', async () => {
+		const api = sortedPro()
+			.put(path('EC-1'))
+			.reply(400, refusedAsAllocated)
+			// Were it read, it would count as allocated: it must not be read.
+			.get('/consignments/EC-1')
+			.reply(200, consignment('EC-1', 'Allocated'));
+
+		const { error } = await runWorkflow(allocate(), references('EC-1'));
+
+		expect(error?.message).toContain('is in state Allocated and cannot be allocated (HTTP 400)');
+		expect(api.pendingMocks()).toEqual(['GET https://api.electioapp.com:443/consignments/EC-1']);
+	});
+
+	test('in a list call repeated after a lost answer, a consignment refused as already allocated is recovered', async () => {
+		const api = sortedPro()
+			.put('/allocation/allocatewithservicegroup')
+			.replyWithError(reset())
+			.put('/allocation/allocatewithservicegroup')
+			// Documented: List<AllocationSummary>; a refused consignment's summary is not documented
+			// (the simulator's: its StatusCode, the reason in Description).
+			.reply(200, [
+				{
+					StatusCode: 400,
+					ApiLinks: [{ Rel: 'detail', Href: 'https://api.electioapp.com/consignments/EC-1' }],
+					Description: 'Consignment EC-1 is in state Allocated and cannot be allocated',
+					ConsignmentLegs: [],
+				},
+				documentedAllocationSummary('EC-2'),
+			])
+			.get('/consignments/EC-1')
+			.reply(200, consignment('EC-1', 'Allocated'));
+
+		const { output } = await runWorkflow(
+			allocate({ sendInBatches: true }),
+			references('EC-1', 'EC-2'),
+		);
+
+		expect(api.isDone()).toBe(true);
+		expect(
+			output?.map((item) => [
+				item.json.ConsignmentReference,
+				item.json.recoveredAfterRetry ?? false,
+			]),
+		).toEqual([
+			['EC-1', true],
+			['EC-2', false],
+		]);
+		expect(output?.[0].json).toMatchObject({
+			State: 'Allocated',
+			CarrierServiceReference: 'CX_NDS',
+		});
+	});
+});
+
+describe('Max Concurrent Requests', () => {
+	test('sends up to the setting at once and keeps outputs in input order, paired', async () => {
+		let inFlight = 0;
+		let mostInFlight = 0;
+		const refs = Array.from({ length: 9 }, (_value, index) => `EC-${index + 1}`);
+		const scope = sortedPro();
+		refs.forEach((reference, index) => {
+			scope.put(path(reference)).reply(async () => {
+				inFlight += 1;
+				mostInFlight = Math.max(mostInFlight, inFlight);
+				// Later items answer sooner, so answers arrive out of input order.
+				await sleep((refs.length - index) * 5);
+				inFlight -= 1;
+				return [200, allocationSummary(reference)];
+			});
+		});
+
+		const { output } = await runWorkflow(allocate({ maxConcurrency: 3 }), references(...refs));
+
+		expect(scope.isDone()).toBe(true);
+		expect(mostInFlight).toBe(3);
+		expect(output?.map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual(
+			refs.map((reference, index) => [reference, { item: index }]),
+		);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+});
+
+describe('Max Concurrent Requests with batch calls', () => {
+	test('list calls run side by side too, and each item still gets its own result in order', async () => {
+		let inFlight = 0;
+		let mostInFlight = 0;
+		let started = 0;
+		const refs = Array.from({ length: 6 }, (_value, index) => `EC-${index + 1}`);
+		const scope = sortedPro()
+			.put('/allocation/allocate')
+			.times(3)
+			.reply(async () => {
+				// Calls start in input order: call n carries references 2n+1 and 2n+2.
+				const batch = refs.slice(2 * started, 2 * started + 2);
+				started += 1;
+				inFlight += 1;
+				mostInFlight = Math.max(mostInFlight, inFlight);
+				// The first call answers last.
+				await sleep(batch.includes('EC-1') ? 40 : 5);
+				inFlight -= 1;
+				return [200, batch.map((reference) => listResult(reference))];
+			});
+
+		const { output, error } = await runWorkflow(
+			operationWorkflow('allocation', 'allocateWithDefaultRules', {
+				options: { batchSize: 2, maxConcurrency: 3 },
+			}),
+			references(...refs),
+		);
+
+		expect(error?.message).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(mostInFlight).toBe(3);
+		expect(output?.map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual(
+			refs.map((reference, index) => [reference, { item: index }]),
+		);
+	});
+});

@@ -1,0 +1,188 @@
+import { Workflow } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+import { NODE_TYPE, loadPackage } from '../helpers/engine';
+
+// What the n8n editor shows comes from the loaded description: check the parts users rely on.
+describe('SortedPRO node as n8n loads it', () => {
+	test('registers node and credential under their stable names', async () => {
+		const { loader, nodeTypes } = await loadPackage();
+		expect(Object.keys(loader.nodeTypes)).toEqual(['sortedPro', 'sortedProTrigger']);
+		expect(Object.keys(loader.credentialTypes)).toEqual(['sortedProApi']);
+		// The loader lists short names; n8n prefixes them with the package name.
+		expect(loader.known.credentials.sortedProApi.supportedNodes).toEqual([
+			'sortedPro',
+			'sortedProTrigger',
+		]);
+
+		const { description } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1);
+		expect(description).toMatchObject({
+			displayName: 'SortedPRO',
+			name: 'sortedPro',
+			version: 1,
+			usableAsTool: true,
+			credentials: [{ name: 'sortedProApi', required: true }],
+		});
+	});
+
+	test('offers Allocation > Allocate With Service Group with its two parameters', async () => {
+		const { nodeTypes } = await loadPackage();
+		const { properties } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
+		const byName = (name: string) => properties.filter((property) => property.name === name);
+
+		expect(
+			byName('resource')[0].options?.map((option) => 'value' in option && option.value),
+		).toEqual([
+			'allocation',
+			'carrierService',
+			'consignment',
+			'label',
+			'manifest',
+			'quote',
+			'serviceGroup',
+			'shippingLocation',
+			'tracking',
+		]);
+		expect(byName('operation')[0]).toMatchObject({
+			default: 'allocateWithServiceGroup',
+			displayOptions: { show: { resource: ['allocation'] } },
+			options: expect.arrayContaining([
+				expect.objectContaining({
+					name: 'Allocate With Service Group',
+					value: 'allocateWithServiceGroup',
+				}),
+			]),
+		});
+		expect(byName('consignmentReference')[0]).toMatchObject({ type: 'string', required: true });
+		const serviceGroup = byName('serviceGroup')[0];
+		expect(serviceGroup).toMatchObject({
+			type: 'resourceLocator',
+			required: true,
+			default: { mode: 'list', value: '' },
+		});
+		expect(serviceGroup.modes?.map((mode) => [mode.name, mode.displayName])).toEqual([
+			['list', 'From List'],
+			['id', 'By Code'],
+		]);
+		expect(serviceGroup.modes?.[0].typeOptions?.searchListMethod).toBe('searchServiceGroups');
+	});
+});
+
+// Internal names are part of saved workflows: they must not change.
+test('every resource and operation keeps its internal name', async () => {
+	const { nodeTypes } = await loadPackage();
+	const { properties } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
+	const operations = Object.fromEntries(
+		properties
+			.filter((property) => property.name === 'operation')
+			.map((property) => [
+				property.displayOptions?.show?.resource?.[0],
+				property.options?.map((option) => ('value' in option ? option.value : undefined)).sort(),
+			]),
+	);
+	expect(operations).toEqual({
+		allocation: [
+			'allocate',
+			'allocateWithCarrierService',
+			'allocateWithDefaultRules',
+			'allocateWithQuote',
+			'allocateWithServiceGroup',
+			'deallocate',
+		],
+		carrierService: ['getAll'],
+		consignment: [
+			'cancel',
+			'create',
+			'get',
+			'getAll',
+			'getByClientReference',
+			'getDocuments',
+			'getStatus',
+			'setReadyToShip',
+			'update',
+		],
+		label: ['get'],
+		manifest: ['manifest'],
+		quote: ['getAll'],
+		serviceGroup: ['getAll'],
+		shippingLocation: ['getAll'],
+		tracking: ['get'],
+	});
+});
+
+describe('what the editor shows', () => {
+	test('the nodes panel finds the node by the words shipping teams type', async () => {
+		const { nodeTypes } = await loadPackage();
+		const { codex } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
+
+		expect(codex?.alias).toEqual(
+			expect.arrayContaining([
+				'shipping',
+				'carrier',
+				'label',
+				'allocate',
+				'consignment',
+				'Electio',
+			]),
+		);
+		expect(codex?.categories).toEqual(['Sales', 'Productivity']);
+		expect(codex?.resources?.primaryDocumentation?.map((link) => link.url)).toContain(
+			'https://docs.sorted.com/pro/api/help/introduction.html',
+		);
+	});
+
+	test.each([
+		['allocation', 'allocateWithServiceGroup', 'Allocate With Service Group: Allocation'],
+		['consignment', 'getAll', 'Get Many: Consignment'],
+		['label', 'get', 'Get: Label'],
+	])(
+		'the canvas subtitle of %s > %s is "%s", in display names',
+		async (resource, operation, expected) => {
+			const { nodeTypes } = await loadPackage();
+			const { subtitle } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
+			const node: INode = {
+				id: 'subtitle',
+				name: 'SortedPRO',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { resource, operation },
+			};
+			const workflow = new Workflow({
+				id: 'subtitle',
+				nodes: [node],
+				connections: {},
+				active: false,
+				nodeTypes,
+			});
+
+			expect(
+				workflow.expression.getSimpleParameterValue(node, subtitle ?? '', 'internal', {}),
+			).toBe(expected);
+		},
+	);
+});
+
+describe('SortedPRO Trigger as n8n loads it', () => {
+	test('a polling trigger with the same credential, found by the same words', async () => {
+		const { nodeTypes } = await loadPackage();
+		const { description } = nodeTypes.getByNameAndVersion(
+			'n8n-nodes-sortedpro.sortedProTrigger',
+			1,
+		);
+
+		expect(description).toMatchObject({
+			displayName: 'SortedPRO Trigger',
+			name: 'sortedProTrigger',
+			polling: true,
+			group: ['trigger'],
+			inputs: [],
+			credentials: [{ name: 'sortedProApi', required: true }],
+		});
+		// n8n adds the Poll Times parameter to polling nodes.
+		expect(description.properties.map((property) => property.name)).toEqual(
+			expect.arrayContaining(['pollTimes', 'event', 'states', 'filters']),
+		);
+		expect(description.codex?.alias).toEqual(expect.arrayContaining(['shipping', 'consignment']));
+	});
+});
