@@ -26,7 +26,13 @@ const path = require('node:path');
 
 const { createSimulator, DEFAULT_API_KEY } = require('../../simulator/server');
 const { credential, CREDENTIAL_ID } = require('../../scripts/lib/instance');
-const { ensureN8n, installPackage, log, n8nCommand, startN8nServer } = require('../../scripts/lib/n8n');
+const {
+	ensureN8n,
+	installPackage,
+	log,
+	n8nCommand,
+	startN8nServer,
+} = require('../../scripts/lib/n8n');
 const { choosePorts } = require('../../scripts/lib/ports');
 const { startPostgres, startRedis } = require('../../scripts/lib/services');
 
