@@ -2,46 +2,7 @@
 import nock from 'nock';
 
 import { PRODUCTION, TEST_API_KEY, searchList } from '../../helpers/engine';
-import { quote as documentedQuote } from '../../fixtures/documented';
-
-/**
- * A documented quote (help/getting_quotes_for_an_existing_consignment.md) for `consignment`,
- * its first leg's carrier named `carrier` (SortedPRO may leave CarrierName null: then the
- * node names the carrier by its CarrierReference).
- */
-const quote = (
-	reference: string,
-	gross: number,
-	consignment: string,
-	carrier: string | null = 'Carrier X',
-	service = 'Next Day',
-) => {
-	const documented = documentedQuote(reference, service, gross, consignment);
-	const [leg] = documented.Legs;
-	return {
-		...documented,
-		Legs: [
-			{
-				...leg,
-				CarrierService: {
-					...leg.CarrierService,
-					CarrierName: carrier,
-					CarrierReference: carrier ? carrier.toUpperCase().replace(/\W+/g, '_') : 'ROYAL_MAIL',
-				},
-			},
-		],
-	};
-};
-/** The documented quotes answer. */
-const quotesAnswer = (
-	quotes: unknown[],
-	unqualified: unknown[] = [],
-	requestReference = 'QR-1',
-) => ({
-	QuoteRequestReference: requestReference,
-	Quotes: quotes,
-	UnqualifiedServices: unqualified,
-});
+import { quote, quotesAnswer } from '../../fixtures/quotes';
 
 describe('Allocate With Quote: Quote Reference From List', () => {
 	test('the quotes of the consignment typed above, cheapest first, with carrier, service and price', async () => {

@@ -4,46 +4,9 @@ import nock from 'nock';
 import { createSimulator, DEFAULT_API_KEY } from '../../../simulator/server';
 import { operationWorkflow, references, runWorkflow } from '../../helpers/engine';
 import { sortedPro } from '../../helpers/sortedPro';
-import { quote as documentedQuote, unqualifiedService } from '../../fixtures/documented';
+import { unqualifiedService } from '../../fixtures/documented';
+import { quote, quotesAnswer } from '../../fixtures/quotes';
 
-/**
- * A documented quote (help/getting_quotes_for_an_existing_consignment.md) for `consignment`,
- * its first leg's carrier named `carrier` (SortedPRO may leave CarrierName null: then the
- * node names the carrier by its CarrierReference).
- */
-const quote = (
-	reference: string,
-	gross: number,
-	consignment: string,
-	carrier: string | null = 'Carrier X',
-	service = 'Next Day',
-) => {
-	const documented = documentedQuote(reference, service, gross, consignment);
-	const [leg] = documented.Legs;
-	return {
-		...documented,
-		Legs: [
-			{
-				...leg,
-				CarrierService: {
-					...leg.CarrierService,
-					CarrierName: carrier,
-					CarrierReference: carrier ? carrier.toUpperCase().replace(/\W+/g, '_') : 'ROYAL_MAIL',
-				},
-			},
-		],
-	};
-};
-/** The documented quotes answer. */
-const quotesAnswer = (
-	quotes: unknown[],
-	unqualified: unknown[] = [],
-	requestReference = 'QR-1',
-) => ({
-	QuoteRequestReference: requestReference,
-	Quotes: quotes,
-	UnqualifiedServices: unqualified,
-});
 const excluded = unqualifiedService('Tracked 48 Hour', 'No cost and/or pricing data configured');
 
 describe('Quote > Get Many', () => {
