@@ -41,8 +41,8 @@ test('the same behind a gateway allowing 150 requests a second: Auto keeps to it
 	const { rateLimited } = (await (
 		await fetch(`${simulator.model.baseUrl}/__sim/requests`)
 	).json()) as { rateLimited: number };
-	// The gateway did refuse (Auto probes for the limit), but far less often than once per item.
-	expect(rateLimited).toBeGreaterThan(0);
+	// Auto may or may not reach the limit, depending on how fast this machine is (a busy machine
+	// never gets to 150 a second): whatever it did, it was refused far less often than once per item.
 	expect(rateLimited).toBeLessThan(COUNT / 2);
 }, 120_000);
 
