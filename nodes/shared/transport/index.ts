@@ -1,6 +1,6 @@
 /**
- * The transport's public face: what the rest of the package may use of it. Nothing outside
- * transport/ imports a file in here other than this one.
+ * The transport's public face: what the rest of the package may use of it. No code of the
+ * package outside transport/ imports a file in here other than this one (unit tests may).
  */
 export { answerWasLost, sortedProApiExchange, sortedProApiRequest } from './exchange';
 export { CREDENTIAL_TYPE } from './attempt';
