@@ -1,5 +1,5 @@
 /** How every operation's items are run (nodes/SortedPro/helpers/items.ts): one outcome per item, in order. */
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { runItems, runPerItem } from '../../../../nodes/SortedPro/helpers/items';
@@ -87,7 +87,7 @@ describe('runItems', () => {
 					inFlight += 1;
 					most = Math.max(most, inFlight);
 					// Later items finish first.
-					await new Promise((resolve) => setTimeout(resolve, (6 - task.itemIndex) * 5));
+					await sleep((6 - task.itemIndex) * 5);
 					inFlight -= 1;
 					return { ConsignmentReference: task.consignmentReference };
 				},
