@@ -57,9 +57,61 @@ describe('retries', () => {
 			references('EC-1'),
 		);
 
-		// 2 x 1 s of refusals, then the two attempts that count: four tries a second apart.
-		expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
-		expect(error?.message).toMatch(/rate limit was exceeded .*\(HTTP 429\) \(after 4 attempts\)$/);
+		// The bound is 2 x 1 s: after a second of waiting, a second wait would end past it, so
+		// the item fails then instead of waiting again.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(error?.message).toMatch(/rate limit was exceeded .*\(HTTP 429\) \(after 2 attempts\)$/);
+		expect(error?.description).toContain(
+			'the node waits out a rate limit for at most 2 s (Max Attempts x Request Timeout)',
+		);
+		nock.cleanAll();
+	});
+
+	test.each([
+		['0', '0'],
+		['a negative number', '-5'],
+		['a date in the past', 'Wed, 21 Oct 2015 07:28:00 GMT'],
+		['nonsense', 'soon'],
+		['nothing', undefined],
+	])('a Retry-After of %s never makes an item flood SortedPRO', async (_case, retryAfter) => {
+		const limited = { statusCode: 429, message: 'Rate limit is exceeded.' };
+		let requests = 0;
+		sortedPro()
+			.put(path('EC-1'))
+			.times(1000)
+			.reply(() => {
+				requests += 1;
+				return [429, limited, retryAfter === undefined ? {} : { 'Retry-After': retryAfter }];
+			});
+
+		const { error } = await runWorkflow(
+			allocate({ maxAttempts: 2, timeoutSeconds: 1 }),
+			references('EC-1'),
+		);
+
+		// Each refusal is waited out for at least half a second, within the 2 s bound: a few
+		// requests at the most (before, such values sent hundreds a second).
+		expect(requests).toBeGreaterThanOrEqual(2);
+		expect(requests).toBeLessThanOrEqual(5);
+		expect(error?.message).toMatch(/rate limit was exceeded .*\(HTTP 429\)/);
+		nock.cleanAll();
+	});
+
+	test('a Retry-After of more than a minute is not waited out: the item fails at once, saying so', async () => {
+		const limited = { statusCode: 429, message: 'Rate limit is exceeded.' };
+		const api = sortedPro()
+			.put(path('EC-1'))
+			.times(2)
+			.reply(429, limited, { 'Retry-After': '100000' });
+
+		const { error } = await runWorkflow(allocate(), references('EC-1'));
+
+		expect(error?.message).toMatch(/rate limit was exceeded .*\(HTTP 429\)$/);
+		expect(error?.description).toContain(
+			'SortedPRO asked to wait more than 60 seconds, which the node does not wait out.',
+		);
+		// One request was sent; the second answer is still waiting.
+		expect(api.pendingMocks()).toHaveLength(1);
 		nock.cleanAll();
 	});
 

@@ -17,9 +17,16 @@ import {
 	NOT_PROCESSED_STATUSES,
 	RETRYABLE_NETWORK_CODES,
 	RETRYABLE_STATUSES,
+	RETRY_AFTER_CAP_MS,
 	backoffMs,
-	retryAfterMs,
+	rateLimitWait,
 } from './retry';
+
+/**
+ * Outside a node run (a drop-down, a trigger's poll) rate-limit refusals are waited out for
+ * this long at the most, from the first one: nobody should wait minutes for a list.
+ */
+export const UNPACED_RATE_LIMIT_BOUND_MS = 10_000;
 
 function attemptsNote(attempts: number): string {
 	return attempts > 1 ? ` (after ${attempts} attempts)` : '';
@@ -107,7 +114,8 @@ export async function sortedProApiExchange(
 
 		const status = response.statusCode;
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
-		const waitMs = status === 429 ? (retryAfterMs(headers) ?? backoffMs(attempt)) : undefined;
+		const limited = status === 429 ? rateLimitWait(headers) : undefined;
+		const waitMs = limited?.waitMs;
 		if (slot) pace?.release(slot, { status, retryAfterMs: waitMs });
 		const text = redact(answerText(response.body));
 		if (status >= 300 && status < 400) {
@@ -148,23 +156,41 @@ export async function sortedProApiExchange(
 		// using up Max Attempts, for as long as Max Attempts x Request Timeout (1 attempt means
 		// no retries at all). A drop-down or a trigger's poll keeps counting them: nobody should
 		// wait minutes for a list in the editor.
-		if (status === 429 && pace && settings.maxAttempts > 1) {
+		// From an item's first refusal, no wait is begun that would end after the bound: Max
+		// Attempts x Request Timeout in a node run, UNPACED_RATE_LIMIT_BOUND_MS elsewhere; a
+		// Retry-After of more than a minute is not waited out at all.
+		let gaveUp: string | undefined;
+		if (limited) {
 			rateLimitedSince ??= Date.now();
-			if (Date.now() - rateLimitedSince < settings.maxAttempts * settings.timeoutMs) counted -= 1;
+			const paced = pace !== undefined && settings.maxAttempts > 1;
+			const boundMs = paced
+				? settings.maxAttempts * settings.timeoutMs
+				: UNPACED_RATE_LIMIT_BOUND_MS;
+			if (limited.tooLong)
+				gaveUp = `SortedPRO asked to wait more than ${RETRY_AFTER_CAP_MS / 1000} seconds, which the node does not wait out.`;
+			else if (Date.now() + limited.waitMs - rateLimitedSince > boundMs)
+				gaveUp = `SortedPRO refused for ${Math.round((Date.now() - rateLimitedSince) / 1000)} s: the node waits out a rate limit for at most ${boundMs / 1000} s${paced ? ' (Max Attempts x Request Timeout)' : ''}.`;
+			else if (paced) counted -= 1;
 		}
-		if (!retryable || counted >= settings.maxAttempts || cancelSignal?.aborted) {
+		if (!retryable || gaveUp || counted >= settings.maxAttempts || cancelSignal?.aborted) {
 			// A gateway that failed (502) or timed out (504) may have passed the request on.
 			const maybeDone = answerLost || status === 502 || status === 504;
-			throw withAttempts(
+			const error = withAttempts(
 				sortedProHttpError(node(), status, body, headers, context),
 				attempt,
 				maybeDone,
 				context,
 			);
+			if (limited) {
+				const editor = pace
+					? undefined
+					: 'SortedPRO is rate limiting this key, try again in a minute.';
+				error.description = [gaveUp, editor, error.description].filter(Boolean).join(' ');
+			}
+			throw error;
 		}
 		// With a Pace, a 429's wait is the whole run's, and taking the next slot waits it out.
-		if (!(pace && status === 429))
-			await sleep(waitMs ?? retryAfterMs(headers) ?? backoffMs(attempt));
+		if (!(pace && status === 429)) await sleep(waitMs ?? backoffMs(attempt));
 	}
 }
 

@@ -56,6 +56,18 @@ describe('Carrier Service Group drop-down (From List)', () => {
 		nock.cleanAll();
 	});
 
+	test('a drop-down that cannot load for rate limiting says so in words', async () => {
+		const limited = { statusCode: 429, message: 'Rate limit is exceeded. Try again in 0 seconds.' };
+		serviceGroups().times(5).reply(429, limited, { 'Retry-After': '0' });
+
+		const error = await searchList('searchServiceGroups').catch((caught: Error) => caught);
+
+		expect((error as { description?: string }).description).toContain(
+			'SortedPRO is rate limiting this key, try again in a minute.',
+		);
+		nock.cleanAll();
+	});
+
 	test('an answer that is not a list (nor an object holding exactly one) is never an empty list', async () => {
 		serviceGroups().reply(200, { NextDay: [groups[0]], Economy: [groups[1]] });
 		await expect(searchList('searchServiceGroups')).rejects.toThrow(
