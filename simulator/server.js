@@ -8,12 +8,15 @@
  *   node simulator/server.js [--port 4010] [--api-key KEY] [--consignments 300]
  *                            [--latency-ms 0] [--fault-rate 0] [--faults 429,503,reset,stall,drop]
  *                            [--fault-seed 1] [--accept-202 REGEX] [--accept-202-delay-ms 0]
+ *                            [--rate-limit 0] [--rate-window fixed|sliding] [--rate-window-offset-ms 0]
+ *                            [--random-429 0] [--random-429-timing instant|after-latency]
  *
  * Control endpoints (no key needed, loopback only) live under /__sim:
  *   GET  /__sim/state                       states and allocation counts of all consignments
  *   GET  /__sim/requests                    how many API requests were answered, by outcome
  *   POST /__sim/consignments {count, weightKg?, country?}   add unallocated consignments
- *   POST /__sim/config {latencyMs?, perConsignmentMs?, rateLimit?, faultRate?, faults?, faultSeed?, faultPaths?,
+ *   POST /__sim/config {latencyMs?, perConsignmentMs?, rateLimit?, rateWindow?, rateWindowOffsetMs?,
+ *                       random429?, random429Timing?, faultRate?, faults?, faultSeed?, faultPaths?,
  *                       accept202?, accept202DelayMs?}
  *   POST /__sim/reset {consignments?}       back to the seed data
  *   POST /__sim/advance {references, state}  moves consignments to a state, for the trigger; the state is
@@ -272,14 +275,17 @@ function requestCostMs(config, body) {
 
 /**
  * The gateway's rate limit (Azure API Management): at most `limit` requests a second per
- * API key, in fixed one-second windows. Returns undefined when the request may pass, or the
- * seconds to wait when it may not.
+ * API key. Returns undefined when the request may pass, or the seconds to wait when it may not.
+ * - `fixed` (the default): one-second windows, starting `offsetMs` after each second of the clock
+ *   (a gateway's windows need not be aligned to the clock);
+ * - `sliding`: at most `limit` accepted requests in any second, as Azure API Management describes
+ *   its rate-limit renewal period; a refused request does not count.
  */
-function rateLimiter() {
+function rateLimiter({ window: kind = 'fixed', offsetMs = 0 } = {}) {
 	const windows = new Map();
-	return (key, limit, now = Date.now()) => {
-		if (!(limit > 0)) return undefined;
-		const second = Math.floor(now / 1000);
+	const accepted = new Map();
+	const fixed = (key, limit, now) => {
+		const second = Math.floor((now - offsetMs) / 1000);
 		const window = windows.get(key);
 		if (!window || window.second !== second) {
 			windows.set(key, { second, count: 1 });
@@ -287,15 +293,34 @@ function rateLimiter() {
 		}
 		window.count += 1;
 		return window.count > limit
-			? Math.max(1, Math.ceil(((second + 1) * 1000 - now) / 1000))
+			? Math.max(1, Math.ceil(((second + 1) * 1000 + offsetMs - now) / 1000))
 			: undefined;
 	};
+	const sliding = (key, limit, now) => {
+		const times = accepted.get(key) ?? [];
+		while (times.length > 0 && times[0] <= now - 1000) times.shift();
+		accepted.set(key, times);
+		if (times.length < limit) {
+			times.push(now);
+			return undefined;
+		}
+		return Math.max(1, Math.ceil((times[0] + 1000 - now) / 1000));
+	};
+	return (key, limit, now = Date.now()) => {
+		if (!(limit > 0)) return undefined;
+		return kind === 'sliding' ? sliding(key, limit, now) : fixed(key, limit, now);
+	};
 }
+
+/** Random 429s, as a gateway may give under load: answered at once, or after the request's latency. */
+const RANDOM_429_TIMINGS = ['instant', 'after-latency'];
 
 /**
  * @param {{ apiKey?: string, consignments?: number, latencyMs?: number, perConsignmentMs?: number,
  *           rateLimit?: number, faultRate?: number, faults?: string[], faultSeed?: number,
- *           faultPaths?: string, stallMs?: number, accept202?: string, accept202DelayMs?: number }} options
+ *           faultPaths?: string, stallMs?: number, accept202?: string, accept202DelayMs?: number,
+ *           rateWindow?: 'fixed' | 'sliding', rateWindowOffsetMs?: number, random429?: number,
+ *           random429Timing?: 'instant' | 'after-latency' }} options
  */
 function createSimulator(options = {}) {
 	const config = {
@@ -303,6 +328,13 @@ function createSimulator(options = {}) {
 		latencyMs: options.latencyMs ?? 0,
 		perConsignmentMs: options.perConsignmentMs ?? 0,
 		rateLimit: options.rateLimit ?? 0,
+		rateWindow: options.rateWindow === 'sliding' ? 'sliding' : 'fixed',
+		rateWindowOffsetMs: options.rateWindowOffsetMs ?? 0,
+		/** The share of requests (0 to 1) answered 429 although the key is under its limit. */
+		random429: options.random429 ?? 0,
+		random429Timing: RANDOM_429_TIMINGS.includes(options.random429Timing)
+			? options.random429Timing
+			: 'instant',
 		faultRate: options.faultRate ?? 0,
 		faults: options.faults ?? FAULT_KINDS,
 		faultPaths: options.faultPaths ? new RegExp(options.faultPaths) : null,
@@ -312,9 +344,11 @@ function createSimulator(options = {}) {
 		accept202DelayMs: options.accept202DelayMs ?? 0,
 	};
 	let random = seededRandom(options.faultSeed ?? 1);
+	// A stream of its own, so random 429s do not move which requests meet a fault.
+	let random429s = seededRandom((options.faultSeed ?? 1) + 1);
 	const model = new SortedProModel({ consignments: options.consignments ?? 300 });
-	const counts = { answered: 0, unauthorized: 0, rateLimited: 0, faults: {} };
-	const overLimit = rateLimiter();
+	const counts = { answered: 0, unauthorized: 0, rateLimited: 0, random429: 0, faults: {} };
+	let overLimit = rateLimiter({ window: config.rateWindow, offsetMs: config.rateWindowOffsetMs });
 	const stalled = new Set();
 
 	function send(response, status, body, headers = {}) {
@@ -351,12 +385,25 @@ function createSimulator(options = {}) {
 			if (body?.perConsignmentMs !== undefined)
 				config.perConsignmentMs = Number(body.perConsignmentMs);
 			if (body?.rateLimit !== undefined) config.rateLimit = Number(body.rateLimit);
+			if (body?.rateWindow !== undefined || body?.rateWindowOffsetMs !== undefined) {
+				if (body.rateWindow !== undefined)
+					config.rateWindow = body.rateWindow === 'sliding' ? 'sliding' : 'fixed';
+				if (body.rateWindowOffsetMs !== undefined)
+					config.rateWindowOffsetMs = Number(body.rateWindowOffsetMs) || 0;
+				overLimit = rateLimiter({ window: config.rateWindow, offsetMs: config.rateWindowOffsetMs });
+			}
+			if (body?.random429 !== undefined) config.random429 = Number(body.random429) || 0;
+			if (RANDOM_429_TIMINGS.includes(body?.random429Timing))
+				config.random429Timing = body.random429Timing;
 			if (body?.faultRate !== undefined) config.faultRate = Number(body.faultRate);
 			if (Array.isArray(body?.faults))
 				config.faults = body.faults.filter((kind) => FAULT_KINDS.includes(kind));
 			if (body?.faultPaths !== undefined)
 				config.faultPaths = body.faultPaths ? new RegExp(body.faultPaths) : null;
-			if (body?.faultSeed !== undefined) random = seededRandom(Number(body.faultSeed));
+			if (body?.faultSeed !== undefined) {
+				random = seededRandom(Number(body.faultSeed));
+				random429s = seededRandom(Number(body.faultSeed) + 1);
+			}
 			if (body?.accept202 !== undefined)
 				config.accept202 = body.accept202 ? new RegExp(body.accept202) : null;
 			if (body?.accept202DelayMs !== undefined)
@@ -377,6 +424,7 @@ function createSimulator(options = {}) {
 			counts.answered = 0;
 			counts.unauthorized = 0;
 			counts.rateLimited = 0;
+			counts.random429 = 0;
 			counts.faults = {};
 			return send(response, 200, { ok: true });
 		}
@@ -409,8 +457,21 @@ function createSimulator(options = {}) {
 			);
 		}
 
+		const randomlyLimited = config.random429 > 0 && random429s() < config.random429;
+		const limitedAtRandom = () => {
+			counts.random429 += 1;
+			return send(
+				response,
+				429,
+				{ statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' },
+				{ 'Retry-After': '1' },
+			);
+		};
+		if (randomlyLimited && config.random429Timing === 'instant') return limitedAtRandom();
+
 		const cost = requestCostMs(config, parsed.value);
 		if (cost > 0) await new Promise((resolve) => setTimeout(resolve, cost));
+		if (randomlyLimited) return limitedAtRandom();
 
 		const fault = pickFault(path);
 		if (fault) counts.faults[fault] = (counts.faults[fault] ?? 0) + 1;
@@ -518,6 +579,10 @@ if (require.main === module) {
 		latencyMs: Number(argValue(args, 'latency-ms', '0')),
 		perConsignmentMs: Number(argValue(args, 'per-consignment-ms', '0')),
 		rateLimit: Number(argValue(args, 'rate-limit', '0')),
+		rateWindow: argValue(args, 'rate-window', 'fixed'),
+		rateWindowOffsetMs: Number(argValue(args, 'rate-window-offset-ms', '0')),
+		random429: Number(argValue(args, 'random-429', '0')),
+		random429Timing: argValue(args, 'random-429-timing', 'instant'),
 		faultRate: Number(argValue(args, 'fault-rate', '0')),
 		faults: argValue(args, 'faults', FAULT_KINDS.join(',')).split(','),
 		faultSeed: Number(argValue(args, 'fault-seed', '1')),
