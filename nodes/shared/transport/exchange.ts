@@ -12,6 +12,7 @@ import type { RequestContext } from './attempt';
 import { sortedProAnswerError, sortedProHttpError, sortedProRedirectError } from './errors';
 import type { SortedProCallContext } from './errors';
 import { networkCode, sortedProTransportError } from './networkErrors';
+import type { PaceSlot } from './pace';
 import type { RequestSettings, SortedProExchange, SortedProRequest } from './request';
 import {
 	NOT_PROCESSED_STATUSES,
@@ -88,12 +89,42 @@ export async function sortedProApiExchange(
 	let answerLost = false;
 	// Attempts that count against Max Attempts: all but rate-limit refusals being waited out.
 	let counted = 0;
+	// From an item's first refusal, no wait is begun that would end after the bound: Max
+	// Attempts x Request Timeout in a node run, UNPACED_RATE_LIMIT_BOUND_MS elsewhere.
+	const paced = pace !== undefined && settings.maxAttempts > 1;
+	const rateLimitBoundMs = paced
+		? settings.maxAttempts * settings.timeoutMs
+		: UNPACED_RATE_LIMIT_BOUND_MS;
 	let rateLimitedSince: number | undefined;
+	let lastRefusal: { body: unknown; headers: Record<string, unknown> } | undefined;
+	/** The rate-limit error, saying why the node stopped waiting (`gaveUp`). */
+	const rateLimitError = (
+		refusal: { body: unknown; headers: Record<string, unknown> },
+		attempts: number,
+		gaveUp: string | undefined,
+	): NodeApiError => {
+		const error = withAttempts(
+			sortedProHttpError(node(), 429, refusal.body, refusal.headers, context),
+			attempts,
+			answerLost,
+			context,
+		);
+		const editor = pace ? undefined : 'SortedPRO is rate limiting this key, try again in a minute.';
+		error.description = [gaveUp, editor, error.description].filter(Boolean).join(' ');
+		return error;
+	};
+	const boundNote = () =>
+		`SortedPRO refused for ${Math.round((Date.now() - (rateLimitedSince ?? Date.now())) / 1000)} s: the node waits out a rate limit for at most ${rateLimitBoundMs / 1000} s${paced ? ' (Max Attempts x Request Timeout)' : ''}.`;
 
 	for (let attempt = 1; ; attempt++) {
 		counted += 1;
 		let response: IN8nHttpFullResponse;
-		const slot = await pace?.acquire();
+		let slot: PaceSlot | undefined;
+		if (pace && rateLimitedSince !== undefined && lastRefusal) {
+			// The run's pause may have grown since (other items' refusals): not past the bound.
+			slot = await pace.acquire(rateLimitedSince + rateLimitBoundMs);
+			if (!slot) throw rateLimitError(lastRefusal, attempt - 1, boundNote());
+		} else slot = await pace?.acquire();
 		try {
 			response = await sendAttempt(this, { ...options }, credentials, settings.timeoutMs);
 		} catch (error) {
@@ -156,38 +187,28 @@ export async function sortedProApiExchange(
 		// using up Max Attempts, for as long as Max Attempts x Request Timeout (1 attempt means
 		// no retries at all). A drop-down or a trigger's poll keeps counting them: nobody should
 		// wait minutes for a list in the editor.
-		// From an item's first refusal, no wait is begun that would end after the bound: Max
-		// Attempts x Request Timeout in a node run, UNPACED_RATE_LIMIT_BOUND_MS elsewhere; a
-		// Retry-After of more than a minute is not waited out at all.
+		// A Retry-After of more than a minute is not waited out at all.
 		let gaveUp: string | undefined;
 		if (limited) {
 			rateLimitedSince ??= Date.now();
-			const paced = pace !== undefined && settings.maxAttempts > 1;
-			const boundMs = paced
-				? settings.maxAttempts * settings.timeoutMs
-				: UNPACED_RATE_LIMIT_BOUND_MS;
+			lastRefusal = { body, headers };
 			if (limited.tooLong)
 				gaveUp = `SortedPRO asked to wait more than ${RETRY_AFTER_CAP_MS / 1000} seconds, which the node does not wait out.`;
-			else if (Date.now() + limited.waitMs - rateLimitedSince > boundMs)
-				gaveUp = `SortedPRO refused for ${Math.round((Date.now() - rateLimitedSince) / 1000)} s: the node waits out a rate limit for at most ${boundMs / 1000} s${paced ? ' (Max Attempts x Request Timeout)' : ''}.`;
+			else if (Date.now() + limited.waitMs - rateLimitedSince > rateLimitBoundMs)
+				gaveUp = boundNote();
 			else if (paced) counted -= 1;
 		}
-		if (!retryable || gaveUp || counted >= settings.maxAttempts || cancelSignal?.aborted) {
+		if (limited && (gaveUp || counted >= settings.maxAttempts || cancelSignal?.aborted))
+			throw rateLimitError({ body, headers }, attempt, gaveUp);
+		if (!retryable || counted >= settings.maxAttempts || cancelSignal?.aborted) {
 			// A gateway that failed (502) or timed out (504) may have passed the request on.
 			const maybeDone = answerLost || status === 502 || status === 504;
-			const error = withAttempts(
+			throw withAttempts(
 				sortedProHttpError(node(), status, body, headers, context),
 				attempt,
 				maybeDone,
 				context,
 			);
-			if (limited) {
-				const editor = pace
-					? undefined
-					: 'SortedPRO is rate limiting this key, try again in a minute.';
-				error.description = [gaveUp, editor, error.description].filter(Boolean).join(' ');
-			}
-			throw error;
 		}
 		// With a Pace, a 429's wait is the whole run's, and taking the next slot waits it out.
 		if (!(pace && status === 429)) await sleep(waitMs ?? backoffMs(attempt));

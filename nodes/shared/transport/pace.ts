@@ -124,8 +124,14 @@ export class Pace {
 		};
 	}
 
-	/** Waits for a slot: a free place in flight, then the run's pause and spacing. */
-	async acquire(): Promise<PaceSlot> {
+	/**
+	 * Waits for a slot: a free place in flight, then the run's pause and spacing. With a
+	 * `deadline`, gives up (undefined, nothing taken) as soon as the run's pause or spacing would
+	 * hold the slot past it: a caller waiting out a rate limit never waits past its bound.
+	 */
+	async acquire(): Promise<PaceSlot>;
+	async acquire(deadline: number): Promise<PaceSlot | undefined>;
+	async acquire(deadline = Infinity): Promise<PaceSlot | undefined> {
 		if (this.observingSince === 0) this.observingSince = Date.now();
 		if (this.inFlight < this.limit && this.waiting.length === 0) this.inFlight += 1;
 		// Whoever frees a place counts the next waiter in (see wake).
@@ -133,10 +139,13 @@ export class Pace {
 		for (;;) {
 			const now = Date.now();
 			let sendAt = this.pausedUntil;
-			if (this.rate > 0) {
-				sendAt = Math.max(sendAt, this.nextSendAt);
-				this.nextSendAt = Math.max(sendAt, now) + 1000 / this.rate;
+			if (this.rate > 0) sendAt = Math.max(sendAt, this.nextSendAt);
+			if (sendAt > deadline) {
+				this.inFlight -= 1;
+				this.wake();
+				return undefined;
 			}
+			if (this.rate > 0) this.nextSendAt = Math.max(sendAt, now) + 1000 / this.rate;
 			if (sendAt <= now) return { number: ++this.handedOut, sentAt: now };
 			const pause = this.pausedUntil;
 			await sleep(sendAt - now);

@@ -127,3 +127,17 @@ test('a network failure neither grows nor shrinks the limit', async () => {
 	pace.release(slot, {});
 	expect(pace.state()).toMatchObject({ limit: AUTO_START, rateLimited: 0 });
 });
+
+test('a slot asked for with a deadline is not waited for past it, and nothing is taken', async () => {
+	const pace = new Pace(1);
+	const refused = await pace.acquire();
+	pace.release(refused, { status: 429, retryAfterMs: 1_500 });
+
+	const asked = Date.now();
+	// The run is paused for 1.5 s, past this caller's deadline: it gets no slot, at once.
+	expect(await pace.acquire(asked + 500)).toBeUndefined();
+	expect(Date.now() - asked).toBeLessThan(1_400);
+	// The one place in flight is still free: the next caller gets it once the pause is over.
+	const next = await pace.acquire(Date.now() + 10_000);
+	expect(next?.sentAt).toBeGreaterThanOrEqual(asked + 1_400);
+});
