@@ -329,7 +329,7 @@ function createSimulator(options = {}) {
 		perConsignmentMs: options.perConsignmentMs ?? 0,
 		rateLimit: options.rateLimit ?? 0,
 		rateWindow: options.rateWindow === 'sliding' ? 'sliding' : 'fixed',
-		rateWindowOffsetMs: options.rateWindowOffsetMs ?? 0,
+		rateWindowOffsetMs: Number(options.rateWindowOffsetMs) || 0,
 		/** The share of requests (0 to 1) answered 429 although the key is under its limit. */
 		random429: options.random429 ?? 0,
 		random429Timing: RANDOM_429_TIMINGS.includes(options.random429Timing)
@@ -344,8 +344,10 @@ function createSimulator(options = {}) {
 		accept202DelayMs: options.accept202DelayMs ?? 0,
 	};
 	let random = seededRandom(options.faultSeed ?? 1);
-	// A stream of its own, so random 429s do not move which requests meet a fault.
-	let random429s = seededRandom((options.faultSeed ?? 1) + 1);
+	// A stream of its own (from a scrambled seed: seeds s and s+1 start alike), so random 429s
+	// do not move which requests meet a fault.
+	const random429Seed = (seed) => (seed ^ 0x9e3779b9) >>> 0;
+	let random429s = seededRandom(random429Seed(options.faultSeed ?? 1));
 	const model = new SortedProModel({ consignments: options.consignments ?? 300 });
 	const counts = { answered: 0, unauthorized: 0, rateLimited: 0, random429: 0, faults: {} };
 	let overLimit = rateLimiter({ window: config.rateWindow, offsetMs: config.rateWindowOffsetMs });
@@ -402,7 +404,7 @@ function createSimulator(options = {}) {
 				config.faultPaths = body.faultPaths ? new RegExp(body.faultPaths) : null;
 			if (body?.faultSeed !== undefined) {
 				random = seededRandom(Number(body.faultSeed));
-				random429s = seededRandom(Number(body.faultSeed) + 1);
+				random429s = seededRandom(random429Seed(Number(body.faultSeed)));
 			}
 			if (body?.accept202 !== undefined)
 				config.accept202 = body.accept202 ? new RegExp(body.accept202) : null;
@@ -457,6 +459,9 @@ function createSimulator(options = {}) {
 			);
 		}
 
+		// Drawn before a random 429 is, so that random 429s do not move which requests meet a
+		// fault. A request refused at random has passed the rate limit and counts against it.
+		const fault = pickFault(path);
 		const randomlyLimited = config.random429 > 0 && random429s() < config.random429;
 		const limitedAtRandom = () => {
 			counts.random429 += 1;
@@ -473,7 +478,6 @@ function createSimulator(options = {}) {
 		if (cost > 0) await new Promise((resolve) => setTimeout(resolve, cost));
 		if (randomlyLimited) return limitedAtRandom();
 
-		const fault = pickFault(path);
 		if (fault) counts.faults[fault] = (counts.faults[fault] ?? 0) + 1;
 		if (fault === '429')
 			return send(

@@ -97,6 +97,22 @@ describe('retries', () => {
 		nock.cleanAll();
 	});
 
+	test('with Max Attempts 1 a 429 is final at once, and no wait is spoken of', async () => {
+		const limited = {
+			statusCode: 429,
+			message: 'Rate limit is exceeded. Try again in 30 seconds.',
+		};
+		const api = sortedPro().put(path('EC-1')).times(2).reply(429, limited, { 'Retry-After': '30' });
+
+		const { error } = await runWorkflow(allocate({ maxAttempts: 1 }), references('EC-1'));
+
+		expect(error?.message).toMatch(/rate limit was exceeded .*\(HTTP 429\)$/);
+		expect(error?.description).not.toContain('the node waits out a rate limit');
+		expect(error?.description).toContain('Wait 30 seconds and run the workflow again');
+		expect(api.pendingMocks()).toHaveLength(1);
+		nock.cleanAll();
+	});
+
 	test('a Retry-After of more than a minute is not waited out: the item fails at once, saying so', async () => {
 		const limited = { statusCode: 429, message: 'Rate limit is exceeded.' };
 		const api = sortedPro()

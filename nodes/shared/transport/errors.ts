@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { API_KEY_HINT, BASE_URL_HINT } from '../../../credentials/SortedProApi.credentials';
-import { retryAfterMs } from './retry';
+import { askedMs } from './retry';
 
 /** What the node was doing when SortedPRO answered, in the user's terms. */
 export interface SortedProCallContext {
@@ -122,7 +122,9 @@ export function sortedProHttpError(
 		summary = `SortedPRO could not find ${what}${sortedProMessage ? ` (${sortedProMessage})` : ''}`;
 		hint = `Check that ${what} exist${what.includes(' or ') || what.includes(' and ') ? '' : 's'} in the SortedPRO environment this credential points at (production and sandbox have separate data).`;
 	} else if (statusCode === 429) {
-		const wait = retryAfterMs(headers);
+		// What SortedPRO asked for, even beyond the minute the node waits out at the most.
+		const asked = askedMs(headers);
+		const wait = asked !== undefined && asked > 0 ? asked : undefined;
 		summary = `SortedPRO's rate limit was exceeded${sortedProMessage ? ` (${sortedProMessage})` : ''}`;
 		hint = `Wait${wait ? ` ${Math.ceil(wait / 1000)} seconds` : ' a little'} and run the workflow again, or lower Max Concurrent Requests.`;
 	} else if (statusCode >= 500) {

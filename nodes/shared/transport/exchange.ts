@@ -139,7 +139,8 @@ export async function sortedProApiExchange(
 			}
 			// A refused connection never reached SortedPRO; a reset or timeout may have.
 			answerLost ||= lostNow;
-			await sleep(backoffMs(attempt));
+			// Counted attempts only: rate-limit refusals waited out do not lengthen the backoff.
+			await sleep(backoffMs(counted));
 			continue;
 		}
 
@@ -192,9 +193,11 @@ export async function sortedProApiExchange(
 		if (limited) {
 			rateLimitedSince ??= Date.now();
 			lastRefusal = { body, headers };
-			if (limited.tooLong)
+			// With no attempt left (Max Attempts 1, or a drop-down's last) there is no wait to explain.
+			const mayRetry = paced || counted < settings.maxAttempts;
+			if (mayRetry && limited.tooLong)
 				gaveUp = `SortedPRO asked to wait more than ${RETRY_AFTER_CAP_MS / 1000} seconds, which the node does not wait out.`;
-			else if (Date.now() + limited.waitMs - rateLimitedSince > rateLimitBoundMs)
+			else if (mayRetry && Date.now() + limited.waitMs - rateLimitedSince >= rateLimitBoundMs)
 				gaveUp = boundNote();
 			else if (paced) counted -= 1;
 		}
@@ -211,7 +214,7 @@ export async function sortedProApiExchange(
 			);
 		}
 		// With a Pace, a 429's wait is the whole run's, and taking the next slot waits it out.
-		if (!(pace && status === 429)) await sleep(waitMs ?? backoffMs(attempt));
+		if (!(pace && status === 429)) await sleep(waitMs ?? backoffMs(counted));
 	}
 }
 

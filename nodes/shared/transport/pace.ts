@@ -127,7 +127,8 @@ export class Pace {
 	/**
 	 * Waits for a slot: a free place in flight, then the run's pause and spacing. With a
 	 * `deadline`, gives up (undefined, nothing taken) as soon as the run's pause or spacing would
-	 * hold the slot past it: a caller waiting out a rate limit never waits past its bound.
+	 * hold the slot past it, or the deadline passed while waiting for a place in flight (which
+	 * frees up within a Request Timeout): no slot is ever handed out after it.
 	 */
 	async acquire(): Promise<PaceSlot>;
 	async acquire(deadline: number): Promise<PaceSlot | undefined>;
@@ -140,7 +141,7 @@ export class Pace {
 			const now = Date.now();
 			let sendAt = this.pausedUntil;
 			if (this.rate > 0) sendAt = Math.max(sendAt, this.nextSendAt);
-			if (sendAt > deadline) {
+			if (Math.max(sendAt, now) > deadline) {
 				this.inFlight -= 1;
 				this.wake();
 				return undefined;

@@ -33,19 +33,13 @@ export const RETRY_AFTER_CAP_MS = 60_000;
 export const RATE_LIMIT_FLOOR_MS = 500;
 
 /** Milliseconds Retry-After asks for (seconds or an HTTP date), as sent; undefined when unreadable. */
-function askedMs(headers: Record<string, unknown> | undefined): number | undefined {
+export function askedMs(headers: Record<string, unknown> | undefined): number | undefined {
 	const raw = headers?.['retry-after'];
 	const value = String(Array.isArray(raw) ? raw[0] : (raw ?? '')).trim();
 	if (!value) return undefined;
 	const seconds = Number(value);
 	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
 	return Number.isFinite(ms) ? ms : undefined;
-}
-
-/** Milliseconds SortedPRO asked to wait (Retry-After in seconds or as an HTTP date), at most a minute. */
-export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
-	const ms = askedMs(headers);
-	return ms === undefined ? undefined : Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS);
 }
 
 /**

@@ -68,6 +68,25 @@ describe('Carrier Service Group drop-down (From List)', () => {
 		nock.cleanAll();
 	});
 
+	test('a drop-down waits out rate limits for 10 seconds at the most', async () => {
+		const limited = { statusCode: 429, message: 'Rate limit is exceeded. Try again in 4 seconds.' };
+		serviceGroups().times(5).reply(429, limited, { 'Retry-After': '4' });
+
+		const started = Date.now();
+		const error = await searchList('searchServiceGroups').catch((caught: Error) => caught);
+
+		// Refused at 0 s and 4 s; at 8 s a third wait would end at 12 s, past the 10 s bound.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(8_000);
+		expect(nock.pendingMocks()).toHaveLength(1);
+		expect((error as Error).message).toMatch(
+			/rate limit was exceeded .*\(HTTP 429\) \(after 3 attempts\)$/,
+		);
+		expect((error as { description?: string }).description).toContain(
+			'the node waits out a rate limit for at most 10 s.',
+		);
+		nock.cleanAll();
+	}, 20_000);
+
 	test('an answer that is not a list (nor an object holding exactly one) is never an empty list', async () => {
 		serviceGroups().reply(200, { NextDay: [groups[0]], Economy: [groups[1]] });
 		await expect(searchList('searchServiceGroups')).rejects.toThrow(

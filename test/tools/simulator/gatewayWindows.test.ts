@@ -69,7 +69,7 @@ describe('random 429s', () => {
 		});
 		const baseUrl = await simulator.listen(0);
 
-		let started = Date.now();
+		const started = Date.now();
 		expect((await get(baseUrl)).status).toBe(429);
 		// At least the latency: a lower bound only, which no machine's speed can break.
 		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
@@ -78,9 +78,7 @@ describe('random 429s', () => {
 			method: 'POST',
 			body: JSON.stringify({ random429Timing: 'instant', latencyMs: 60_000 }),
 		});
-		started = Date.now();
-		// Answered at once: long before the minute of latency would have passed.
+		// With a minute of latency, an answer within the test's timeout can only be one given at once.
 		expect((await get(baseUrl)).status).toBe(429);
-		expect(Date.now() - started).toBeLessThan(60_000);
 	});
 });
