@@ -14,7 +14,7 @@ import type { RequestSettings } from '../../shared/transport';
  * SortedPRO's rate limit and answer times (shared/transport/pace.ts); 1 to 50 keeps exactly that
  * many in flight. See the README's "Large runs" for the measurements.
  */
-export const AUTO_CONCURRENCY = 0;
+const AUTO_CONCURRENCY = 0;
 
 /** A number option's range and default: the editor field and the reader both take them from here. */
 interface Limit {
@@ -185,7 +185,7 @@ export async function readRunSettings(
 		pace: fixed === AUTO_CONCURRENCY ? 'auto' : fixed,
 	});
 	return {
-		concurrency: shape === 'list' ? 1 : (request.pace?.ceiling ?? 1),
+		concurrency: shape === 'list' || !request.pace ? 1 : request.pace.ceiling,
 		request,
 		sendInBatches: options.sendInBatches === true,
 		batchSize: bounded(options.batchSize, BATCH_SIZE),

@@ -27,7 +27,7 @@ import {
  * Outside a node run (a drop-down, a trigger's poll) rate-limit refusals are waited out for
  * this long at the most, from the first one: nobody should wait minutes for a list.
  */
-export const UNPACED_RATE_LIMIT_BOUND_MS = 10_000;
+const UNPACED_RATE_LIMIT_BOUND_MS = 10_000;
 
 function attemptsNote(attempts: number): string {
 	return attempts > 1 ? ` (after ${attempts} attempts)` : '';

@@ -16,4 +16,3 @@ export { AUTO_CEILING, AUTO_START } from './pace';
 export { sortedProPath } from './request';
 export type { RequestSettings, SortedProExchange, SortedProRequest } from './request';
 export { DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_MS, requestSettings } from './settings';
-export type { RunRequestOptions } from './settings';
