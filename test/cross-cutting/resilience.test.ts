@@ -35,6 +35,65 @@ describe('retries', () => {
 		expect(output?.[0].json.ConsignmentReference).toBe('EC-1');
 	});
 
+	/** EC-1 ... EC-count allocated; `refused` references are answered 429 (Retry-After `seconds`) once. */
+	function gatewayRecording(count: number, refused: string[], seconds: string) {
+		const arrivals: Array<{ reference: string; at: number; status: number }> = [];
+		const pending = new Set(refused);
+		sortedPro()
+			.put(/\/allocation\/EC-\d+\/allocatewithservicegroup\/NEXTDAY/)
+			.times(count + refused.length)
+			.reply((request: { url: string }): nock.ReplyFnResult => {
+				const reference = /EC-\d+/.exec(request.url)?.[0] ?? '';
+				const status = pending.delete(reference) ? 429 : 200;
+				arrivals.push({ reference, at: Date.now(), status });
+				return status === 429
+					? [
+							429,
+							{ statusCode: 429, message: 'Rate limit is exceeded.' },
+							{ 'Retry-After': seconds },
+						]
+					: [200, allocationSummary(reference)];
+			});
+		const refs = Array.from({ length: count }, (_, index) => `EC-${index + 1}`);
+		return { arrivals, refs };
+	}
+
+	test('a lone 429 delays only its own item, by its Retry-After: the others go on', async () => {
+		const { arrivals, refs } = gatewayRecording(12, ['EC-1'], '3');
+
+		const { output, error } = await runWorkflow(allocate(), references(...refs));
+
+		expect(error).toBeUndefined();
+		expect(output?.map((item) => item.json.ConsignmentReference)).toEqual(refs);
+		// Every other item was allocated while EC-1 waited; EC-1 went again after its 3 s.
+		const refusal = arrivals.find((arrival) => arrival.status === 429);
+		const retry = arrivals[arrivals.length - 1];
+		expect(retry).toMatchObject({ reference: 'EC-1', status: 200 });
+		expect(retry.at - (refusal?.at ?? 0)).toBeGreaterThanOrEqual(2900);
+		expect(arrivals).toHaveLength(13);
+	});
+
+	test('three 429s in a row are the rate limit: the whole run waits out Retry-After', async () => {
+		// Auto starts 5 at once: EC-1 to EC-3 are refused together.
+		const { arrivals, refs } = gatewayRecording(10, ['EC-1', 'EC-2', 'EC-3'], '2');
+
+		const { output, error } = await runWorkflow(allocate(), references(...refs));
+
+		expect(error).toBeUndefined();
+		expect(output?.map((item) => item.json.ConsignmentReference)).toEqual(refs);
+		const refusals = arrivals.filter((arrival) => arrival.status === 429);
+		expect(refusals.map((arrival) => arrival.reference).sort()).toEqual(['EC-1', 'EC-2', 'EC-3']);
+		// Until the third refusal came back, the first two freed a place each; after it, nothing
+		// more was sent for the 2 s SortedPRO asked (were each a lone 429, the other five items
+		// would all have gone at once).
+		const lastRefusal = Math.max(...refusals.map((arrival) => arrival.at));
+		const during = arrivals.filter(
+			(arrival) => arrival.at > lastRefusal && arrival.at < lastRefusal + 1900,
+		);
+		expect(during.length).toBeLessThanOrEqual(2);
+		expect(arrivals).toHaveLength(13);
+	});
+
 	test('rate-limit refusals do not use up Max Attempts: refused 7 times with 2 attempts set, then allocated', async () => {
 		const limited = { statusCode: 429, message: 'Rate limit is exceeded. Try again in 0 seconds.' };
 		const api = sortedPro().put(path('EC-1')).times(7).reply(429, limited, { 'Retry-After': '0' });

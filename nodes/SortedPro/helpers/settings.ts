@@ -179,15 +179,19 @@ export async function readRunSettings(
 ): Promise<RunSettings> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const fixed = bounded(options.maxConcurrency, CONCURRENCY);
+	const sendInBatches = options.sendInBatches === true;
+	const inBatches = shape === 'batches' || (shape === 'perItemOrBatches' && sendInBatches);
 	const request = await requestSettings(context, {
 		maxAttempts: bounded(options.maxAttempts, MAX_ATTEMPTS),
 		timeoutMs: bounded(options.timeoutSeconds, TIMEOUT_SECONDS) * 1000,
 		pace: fixed === AUTO_CONCURRENCY ? 'auto' : fixed,
+		// A run's list calls are few: they all start at once, up to Auto's ceiling.
+		paceStart: inBatches ? AUTO_CEILING : undefined,
 	});
 	return {
-		concurrency: shape === 'list' || !request.pace ? 1 : request.pace.ceiling,
+		concurrency: shape === 'list' || !request.pace ? 1 : request.pace.workers,
 		request,
-		sendInBatches: options.sendInBatches === true,
+		sendInBatches,
 		batchSize: bounded(options.batchSize, BATCH_SIZE),
 		returnCurrentAllocation: options.ifAlreadyAllocated === 'returnCurrent',
 	};

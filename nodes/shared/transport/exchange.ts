@@ -213,8 +213,9 @@ export async function sortedProApiExchange(
 				context,
 			);
 		}
-		// With a Pace, a 429's wait is the whole run's, and taking the next slot waits it out.
-		if (!(pace && status === 429)) await sleep(waitMs ?? backoffMs(counted));
+		// A 429's wait is this request's own; when the Pace confirms it is the rate limit, the
+		// whole run's too, and taking the next slot waits that out (within the bound).
+		await sleep(waitMs ?? backoffMs(counted));
 	}
 }
 

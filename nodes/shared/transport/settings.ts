@@ -22,6 +22,11 @@ export interface RunRequestOptions {
 	 * are not paced and rate-limit refusals count as attempts: nobody waits minutes for a list.
 	 */
 	pace?: 'auto' | number;
+	/**
+	 * Auto's number in flight at the start: list calls are few and start together (at most
+	 * transport/pace.ts's ceiling); one call per item starts at Auto's own start.
+	 */
+	paceStart?: number;
 }
 
 /** The request settings of one run, from the node's credential and the run's options. */
@@ -39,6 +44,8 @@ export async function requestSettings(
 		pace:
 			options.pace === undefined
 				? undefined
-				: new Pace(options.pace === 'auto' ? undefined : options.pace),
+				: new Pace(
+						options.pace === 'auto' ? { start: options.paceStart } : { fixed: options.pace },
+					),
 	};
 }

@@ -1,160 +1,263 @@
-/** The run's limiter on its own: slots, the shared pause after a 429, and how Auto adapts. */
-import { sleep } from 'n8n-workflow';
-
+/**
+ * The run's limiter on its own, in virtual time (simulator/paceModel.js): what a lone 429 and a
+ * confirmed limit do, what Auto learns, and how runs behind the simulator's own gateway rules
+ * fare. Time moves only when nothing else can run, so no assertion depends on the machine.
+ */
 import { AUTO_CEILING, AUTO_START, Pace } from '../../../../nodes/shared/transport/pace';
+import type { PaceSlot } from '../../../../nodes/shared/transport/pace';
+import { runPaceModel, VirtualClock } from '../../../../simulator/paceModel';
 
-/** Takes and returns `count` slots, each "answered" after `answerMs` with `status`. */
-async function answer(pace: Pace, count: number, status: number, answerMs = 0): Promise<void> {
-	await Promise.all(
-		Array.from({ length: count }, async () => {
-			const slot = await pace.acquire();
-			if (answerMs > 0) await sleep(answerMs);
-			pace.release(slot, { status, retryAfterMs: status === 429 ? 300 : undefined });
-		}),
-	);
+/** A Pace on a virtual clock, and `within` to run work on that clock. */
+function virtual(options: { fixed?: number; start?: number } = {}) {
+	const clock = new VirtualClock();
+	clock.time = 1_000_000;
+	const pace = new Pace({ ...options, clock });
+	const within = async <T>(work: () => Promise<T>): Promise<T> => await clock.run(work());
+	return { clock, pace, within };
 }
 
-test('fixed: never more in flight than the number set, and no adapting', async () => {
-	const pace = new Pace(3);
-	let inFlight = 0;
-	let most = 0;
-	await Promise.all(
-		Array.from({ length: 12 }, async () => {
-			const slot = await pace.acquire();
-			inFlight += 1;
-			most = Math.max(most, inFlight);
-			await sleep(5);
-			inFlight -= 1;
-			pace.release(slot, { status: 200 });
-		}),
-	);
-	expect(most).toBe(3);
-	expect(pace.state()).toEqual({ mode: 'fixed', limit: 3, rate: 0, rateLimited: 0 });
-	expect(pace.ceiling).toBe(3);
-});
+type Virtual = ReturnType<typeof virtual>;
 
-test('auto: starts modestly and grows on clean answers, never above the ceiling', async () => {
-	const pace = new Pace();
-	expect(pace.state().limit).toBe(AUTO_START);
-	await answer(pace, 5, 200);
-	expect(pace.state().limit).toBe(AUTO_START + 5);
-	await answer(pace, 200, 200);
-	expect(pace.state()).toMatchObject({ mode: 'auto', limit: AUTO_CEILING, rate: 0 });
-	expect(pace.ceiling).toBe(AUTO_CEILING);
-});
-
-/** One request after another, each answered `status` after `answerMs`: a steady, known rate. */
-async function steadily(pace: Pace, count: number, answerMs: number): Promise<void> {
+/** `count` requests one after another, each answered `status` after `answerMs`. */
+async function oneByOne({ clock, pace }: Virtual, count: number, answerMs: number, status = 200) {
+	const slots: PaceSlot[] = [];
 	for (let index = 0; index < count; index++) {
 		const slot = await pace.acquire();
-		await sleep(answerMs);
-		pace.release(slot, { status: 200 });
+		await clock.sleep(answerMs);
+		pace.release(slot, { status, retryAfterMs: status === 429 ? 1000 : undefined });
+		slots.push(slot);
 	}
+	return slots;
 }
 
-test('a 429 pauses every slot of the run for its Retry-After, and Auto keeps to the rate that was accepted', async () => {
-	const pace = new Pace();
-	const started = Date.now();
-	await steadily(pace, 30, 10);
-	const acceptedRate = (30 * 1000) / (Date.now() - started);
-	const refused = await pace.acquire();
-	pace.release(refused, { status: 429, retryAfterMs: 300 });
-	const { rate, rateLimited } = pace.state();
-	expect(rateLimited).toBe(1);
-	expect(rate).toBeGreaterThan(acceptedRate * 0.8);
-	expect(rate).toBeLessThanOrEqual(acceptedRate * 1.1);
+/** `count` requests at once, each answered `status` after `answerMs`. */
+async function atOnce({ clock, pace }: Virtual, count: number, answerMs: number, status = 200) {
+	return await Promise.all(
+		Array.from({ length: count }, async () => {
+			const slot = await pace.acquire();
+			await clock.sleep(answerMs);
+			pace.release(slot, { status, retryAfterMs: status === 429 ? 1000 : undefined });
+			return slot;
+		}),
+	);
+}
 
-	const before = Date.now();
-	const slot = await pace.acquire();
-	expect(slot.sentAt - before).toBeGreaterThanOrEqual(280);
-	pace.release(slot, { status: 200 });
-	// Spaced: five more slots at once take at least four gaps of 1000 / rate milliseconds.
-	const start = Date.now();
-	await answer(pace, 5, 200);
-	expect(Date.now() - start).toBeGreaterThanOrEqual(Math.floor((4 * 1000) / rate) - 5);
+describe('slots', () => {
+	test('fixed: never more in flight than the number set, no adapting, as many workers', async () => {
+		const run = virtual({ fixed: 3 });
+		let inFlight = 0;
+		let most = 0;
+		await run.within(
+			async () =>
+				await Promise.all(
+					Array.from({ length: 12 }, async () => {
+						const slot = await run.pace.acquire();
+						most = Math.max(most, ++inFlight);
+						await run.clock.sleep(5);
+						inFlight -= 1;
+						run.pace.release(slot, { status: 200 });
+					}),
+				),
+		);
+		expect(most).toBe(3);
+		expect(run.pace.state()).toMatchObject({ mode: 'fixed', limit: 3, rate: 0, rateLimited: 0 });
+		expect(run.pace.workers).toBe(3);
+	});
+
+	test('auto: starts modestly, doubles on clean answers, never above the ceiling; twice as many workers', async () => {
+		const run = virtual();
+		expect(run.pace.state().limit).toBe(AUTO_START);
+		await run.within(async () => await atOnce(run, AUTO_START, 10));
+		expect(run.pace.state().limit).toBe(AUTO_START * 2);
+		await run.within(async () => await atOnce(run, 400, 10));
+		expect(run.pace.state()).toMatchObject({ mode: 'auto', limit: AUTO_CEILING, rate: 0 });
+		expect(run.pace.workers).toBe(AUTO_CEILING * 2);
+	});
+
+	test('auto: list calls start together, up to the ceiling', async () => {
+		expect(virtual({ start: 10 }).pace.state().limit).toBe(10);
+		expect(virtual({ start: 500 }).pace.state().limit).toBe(AUTO_CEILING);
+	});
+
+	test('a network failure neither grows nor shrinks the limit', async () => {
+		const { pace } = virtual();
+		pace.release(await pace.acquire(), {});
+		expect(pace.state()).toMatchObject({ limit: AUTO_START, rateLimited: 0 });
+	});
+
+	test('auto: answers that get much slower bring the number in flight down', async () => {
+		const run = virtual();
+		await run.within(async () => await atOnce(run, 15, 2));
+		const grown = run.pace.state().limit;
+		await run.within(async () => await atOnce(run, 10, 150));
+		expect(run.pace.state().limit).toBeLessThan(grown);
+	});
 });
 
-test('a second 429 while spaced lowers the rate further', async () => {
-	const pace = new Pace();
-	await steadily(pace, 30, 10);
-	let slot = await pace.acquire();
-	pace.release(slot, { status: 429, retryAfterMs: 10 });
-	const first = pace.state().rate;
-	await steadily(pace, 10, 30);
-	slot = await pace.acquire();
-	pace.release(slot, { status: 429, retryAfterMs: 10 });
-	expect(pace.state().rate).toBeLessThan(first);
-	expect(pace.state().rate).toBeGreaterThan(0);
-	expect(pace.state().rateLimited).toBe(2);
+describe('lone 429s and confirmed limits', () => {
+	test('a lone 429 delays nothing else and teaches nothing', async () => {
+		const run = virtual();
+		await run.within(async () => await oneByOne(run, 20, 10));
+		const refused = await run.pace.acquire();
+		run.pace.release(refused, { status: 429, retryAfterMs: 1000 });
+		const before = run.clock.now();
+		const next = await run.pace.acquire();
+		expect(next.sentAt).toBe(before);
+		expect(run.pace.state()).toMatchObject({ rate: 0, rateLimited: 1, confirmedLimits: 0 });
+	});
+
+	test('three refusals in a row in send order are the limit: the whole run waits out Retry-After', async () => {
+		for (const pace of [virtual(), virtual({ fixed: 5 })]) {
+			await pace.within(async () => await oneByOne(pace, 10, 10));
+			const slots = await Promise.all([1, 2, 3].map(async () => await pace.pace.acquire()));
+			for (const slot of slots) pace.pace.release(slot, { status: 429, retryAfterMs: 1500 });
+			expect(pace.pace.state()).toMatchObject({ rateLimited: 3, confirmedLimits: 1 });
+			const before = pace.clock.now();
+			const next = await pace.within(async () => await pace.pace.acquire());
+			expect(next.sentAt - before).toBe(1500);
+		}
+	});
+
+	test('refusals that are a quarter of the last second, interleaved with answers, are the limit too', async () => {
+		const run = virtual();
+		await run.within(async () => {
+			for (let index = 0; index < 12; index++) {
+				const slot = await run.pace.acquire();
+				await run.clock.sleep(20);
+				// Every third refused: never three in a row, but a third of the sends.
+				run.pace.release(slot, { status: index % 3 === 2 ? 429 : 200, retryAfterMs: 1000 });
+			}
+		});
+		expect(run.pace.state()).toMatchObject({ rateLimited: 4, confirmedLimits: 1 });
+	});
+
+	test('refusals of requests sent before the limit was confirmed add nothing to it', async () => {
+		const run = virtual();
+		const slots = await Promise.all(
+			Array.from({ length: AUTO_START }, async () => await run.pace.acquire()),
+		);
+		for (const slot of slots.slice(0, 3))
+			run.pace.release(slot, { status: 429, retryAfterMs: 1000 });
+		const pausedTo = run.clock.now() + 1000;
+		await run.within(async () => await run.clock.sleep(200));
+		for (const slot of slots.slice(3)) run.pace.release(slot, { status: 429, retryAfterMs: 1000 });
+		expect(run.pace.state()).toMatchObject({ rateLimited: AUTO_START, confirmedLimits: 1 });
+		const next = await run.within(async () => await run.pace.acquire());
+		expect(next.sentAt).toBe(pausedTo);
+	});
+
+	test('the lesson is the count accepted in the second before the first refusal, not divided by less', async () => {
+		const run = virtual();
+		// 40 accepted, sent over 400 ms: a rate of 100 a second if divided, 40 a second as counted.
+		await run.within(async () => await oneByOne(run, 40, 10));
+		const refused = await Promise.all([1, 2, 3].map(async () => await run.pace.acquire()));
+		for (const slot of refused) run.pace.release(slot, { status: 429, retryAfterMs: 1000 });
+		// Drawn when the pause is over.
+		const next = await run.within(async () => await run.pace.acquire());
+		run.pace.release(next, { status: 200 });
+		expect(run.pace.state().rate).toBe(Math.round(40 * 0.97 * 10) / 10);
+		// From then on the token bucket spaces sends at that rate.
+		const slots = await run.within(async () => await atOnce(run, 10, 1));
+		const spacing = (slots[9].sentAt - slots[0].sentAt) / 9;
+		expect(spacing).toBeCloseTo(1000 / (40 * 0.97), 0);
+	});
+
+	test('a slot asked for with a deadline is not waited for past it, and nothing is taken', async () => {
+		const run = virtual({ fixed: 1 });
+		await run.within(async () => await oneByOne(run, 3, 10, 429));
+		const asked = run.clock.now();
+		const pausedTo = asked + 1000;
+		// The run is paused past this caller's deadline: no slot, and no waiting to learn so.
+		expect(await run.pace.acquire(asked + 500)).toBeUndefined();
+		expect(run.clock.now()).toBe(asked);
+		// The one place in flight is still free: the next caller gets it once the pause is over.
+		const next = await run.within(async () => await run.pace.acquire(asked + 10_000));
+		expect(next?.sentAt).toBe(pausedTo);
+	});
+
+	test('a caller that waited for a place in flight past its deadline gets no slot', async () => {
+		const run = virtual({ fixed: 1 });
+		const busy = await run.pace.acquire();
+		const waiting = run.pace.acquire(run.clock.now() + 100);
+		await run.within(async () => await run.clock.sleep(300));
+		// The place frees up after the deadline: the waiting caller is let in and gives it back.
+		run.pace.release(busy, { status: 200 });
+		expect(await waiting).toBeUndefined();
+		expect(await run.pace.acquire(run.clock.now() + 10_000)).toBeDefined();
+	});
 });
 
-test('a lone 429 among successes pauses the run but teaches no rate', async () => {
-	const pace = new Pace();
-	await steadily(pace, 30, 10);
-	const refused = await pace.acquire();
-	const later = await pace.acquire();
-	pace.release(refused, { status: 429, retryAfterMs: 200 });
-	expect(pace.state().rate).toBeGreaterThan(0);
-	// Sent after the refused one and accepted while the gateway was meant to be closed.
-	pace.release(later, { status: 200 });
-	expect(pace.state()).toMatchObject({ rate: 0, rateLimited: 1 });
-	const before = Date.now();
-	const next = await pace.acquire();
-	expect(next.sentAt - before).toBeGreaterThanOrEqual(150);
-});
+describe('behind the simulated gateway (virtual time, the simulator rules)', () => {
+	const auto = (clock: VirtualClock) => new Pace({ clock });
+	/** The run's time over the time the limit allows, at a start 0, 100, ... 900 ms into a window. */
+	async function ratios(scenario: Record<string, unknown> & { items: number; rateLimit: number }) {
+		const all: number[] = [];
+		for (let phase = 0; phase < 1000; phase += 100) {
+			const result = await runPaceModel({
+				latencyMs: 100,
+				...scenario,
+				seed: phase + 1,
+				startAt: 1_000_000 + phase,
+				makePace: auto,
+			});
+			expect(result.sent - result.rateLimited - result.random429).toBe(scenario.items);
+			all.push(result.ms / ((scenario.items / scenario.rateLimit) * 1000));
+		}
+		return all.sort((a, b) => a - b);
+	}
+	const median = (values: number[]) => values[Math.floor(values.length / 2)];
 
-test('fixed also honours Retry-After for the whole run', async () => {
-	const pace = new Pace(5);
-	const slot = await pace.acquire();
-	pace.release(slot, { status: 429, retryAfterMs: 200 });
-	const before = Date.now();
-	const next = await pace.acquire();
-	expect(next.sentAt - before).toBeGreaterThanOrEqual(180);
-	expect(pace.state()).toMatchObject({ limit: 5, rate: 0 });
-});
+	test('fixed windows: 1,000 at 100 a second close to the limit; 5,000 closer', async () => {
+		const thousand = await ratios({ items: 1000, rateLimit: 100 });
+		expect(median(thousand)).toBeLessThanOrEqual(1.1);
+		expect(Math.max(...thousand)).toBeLessThanOrEqual(1.4);
+		expect(median(await ratios({ items: 5000, rateLimit: 100 }))).toBeLessThanOrEqual(1.05);
+	});
 
-test('auto: answers that get much slower bring the number in flight down', async () => {
-	const pace = new Pace();
-	await answer(pace, 15, 200, 2);
-	const grown = pace.state().limit;
-	await answer(pace, 10, 200, 150);
-	expect(pace.state().limit).toBeLessThan(grown);
-});
+	test('sliding windows, and 300 ms answers (rate x latency in flight)', async () => {
+		expect(
+			median(await ratios({ items: 1000, rateLimit: 100, window: 'sliding' })),
+		).toBeLessThanOrEqual(1.1);
+		const slow = await runPaceModel({
+			items: 5000,
+			rateLimit: 100,
+			latencyMs: 300,
+			makePace: auto,
+		});
+		expect(slow.mostInFlight).toBeGreaterThanOrEqual(30);
+		expect(slow.ms / 50_000).toBeLessThanOrEqual(1.1);
+	});
 
-test('a network failure neither grows nor shrinks the limit', async () => {
-	const pace = new Pace();
-	const slot = await pace.acquire();
-	pace.release(slot, {});
-	expect(pace.state()).toMatchObject({ limit: AUTO_START, rateLimited: 0 });
-});
+	test('2% random 429s: each delays only its own request; with no limit they never pause the run', async () => {
+		for (const timing of ['instant', 'after-latency'])
+			expect(
+				median(
+					await ratios({ items: 1000, rateLimit: 100, random429: 0.02, random429Timing: timing }),
+				),
+			).toBeLessThanOrEqual(1.25);
+		const unlimited = await runPaceModel({
+			items: 1000,
+			latencyMs: 25,
+			random429: 0.02,
+			makePace: auto,
+		});
+		expect(unlimited.random429).toBeGreaterThan(10);
+		expect(unlimited.state).toMatchObject({ rate: 0, confirmedLimits: 0, limit: AUTO_CEILING });
+	});
 
-test('a slot asked for with a deadline is not waited for past it, and nothing is taken', async () => {
-	const pace = new Pace(1);
-	const refused = await pace.acquire();
-	pace.release(refused, { status: 429, retryAfterMs: 1_500 });
-
-	const asked = Date.now();
-	// The run is paused for 1.5 s, past this caller's deadline: it gets no slot, and does not
-	// wait for the pause to end to learn so.
-	const answer = await Promise.race([
-		pace.acquire(asked + 500),
-		sleep(1_500).then(() => 'waited for the pause' as const),
-	]);
-	expect(answer).toBeUndefined();
-	// The one place in flight is still free: the next caller gets it once the pause is over.
-	const next = await pace.acquire(Date.now() + 10_000);
-	expect(next?.sentAt).toBeGreaterThanOrEqual(asked + 1_400);
-});
-
-test('a caller that waited for a place in flight past its deadline gets no slot', async () => {
-	const pace = new Pace(1);
-	const busy = await pace.acquire();
-	const asked = Date.now();
-	const waiting = pace.acquire(asked + 100);
-	await sleep(300);
-	// The place frees up after the deadline: the waiting caller is let in and gives it back.
-	pace.release(busy, { status: 200 });
-	expect(await waiting).toBeUndefined();
-	const next = await pace.acquire(Date.now() + 10_000);
-	expect(next).toBeDefined();
+	test('20 runs sharing one key: few 429s, and runs that learned little climb back', async () => {
+		const shared = await runPaceModel({
+			items: 100,
+			callsPerItem: 2,
+			runs: 20,
+			staggerMs: 2000,
+			latencyMs: 25,
+			rateLimit: 100,
+			makePace: auto,
+		});
+		expect(shared.sent - shared.rateLimited).toBe(4000);
+		expect(shared.rateLimited).toBeLessThanOrEqual(600);
+		// 4,000 calls at 100 a second take 40 s at the least.
+		expect(shared.ms).toBeLessThanOrEqual(40_000 * 1.5);
+	});
 });
