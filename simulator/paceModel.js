@@ -71,7 +71,8 @@ function seeded(seed) {
  * @param {{ makePace: (clock: VirtualClock) => any, items: number, latencyMs: number,
  *   rateLimit?: number, window?: 'fixed' | 'sliding', offsetMs?: number, random429?: number,
  *   random429Timing?: 'instant' | 'after-latency', seed?: number, startAt?: number,
- *   runs?: number, staggerMs?: number, callsPerItem?: number }} options
+ *   runs?: number, staggerMs?: number, callsPerItem?: number, sendCostMs?: number,
+ *   answerCostMs?: number }} options
  */
 async function runPaceModel(options) {
 	const clock = new VirtualClock();
@@ -82,6 +83,14 @@ async function runPaceModel(options) {
 	const random = seeded(options.seed ?? 1);
 	const counts = { sent: 0, rateLimited: 0, random429: 0, mostInFlight: 0 };
 	let inFlight = 0;
+	// n8n's CPU, one request at a time: a request reaches the gateway `sendCostMs` of CPU after
+	// its slot (later when others are queued before it), an answer is handled after `answerCostMs`.
+	let cpuFreeAt = -Infinity;
+	const onCpu = async (costMs) => {
+		if (!(costMs > 0)) return;
+		cpuFreeAt = Math.max(clock.now(), cpuFreeAt) + costMs;
+		await clock.sleep(cpuFreeAt - clock.now());
+	};
 
 	/** One call, as the exchange sends it: a 429 waits its own Retry-After, then goes again. */
 	async function call(pace) {
@@ -90,6 +99,7 @@ async function runPaceModel(options) {
 			counts.sent += 1;
 			inFlight += 1;
 			counts.mostInFlight = Math.max(counts.mostInFlight, inFlight);
+			await onCpu(options.sendCostMs);
 			const wait = overLimit('key', options.rateLimit ?? 0, clock.now());
 			const randomly = wait === undefined && random() < (options.random429 ?? 0);
 			let status = 200;
@@ -106,6 +116,7 @@ async function runPaceModel(options) {
 				counts.random429 += 1;
 				await clock.sleep(options.random429Timing === 'after-latency' ? options.latencyMs : 1);
 			} else await clock.sleep(options.latencyMs);
+			await onCpu(options.answerCostMs);
 			inFlight -= 1;
 			pace.release(slot, { status, retryAfterMs });
 			if (status !== 429) return;

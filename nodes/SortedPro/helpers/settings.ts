@@ -90,7 +90,7 @@ function requestOptions(manyCalls: boolean): INodeProperties[] {
 						type: 'number' as const,
 						typeOptions: range(CONCURRENCY),
 						default: AUTO_CONCURRENCY,
-						description: `How many requests (one per item, or one per batch) are sent to SortedPRO at the same time. 0 is Auto: it starts at ${AUTO_START}, goes up while SortedPRO answers quickly and comes down when it rate limits (429) or slows down, never above ${AUTO_CEILING}. Outputs keep the input order whatever the setting.`,
+						description: `How many requests (one per item, or one per batch) are sent to SortedPRO at the same time. 0 is Auto: it starts at ${AUTO_START} (batches: all at once), goes up while SortedPRO answers quickly, keeps just under SortedPRO's rate limit once it has met it (429) and comes down when SortedPRO slows down, never above ${AUTO_CEILING}. Outputs keep the input order whatever the setting.`,
 					},
 				]
 			: []),

@@ -11,40 +11,50 @@ import { sleep } from 'n8n-workflow';
  * is a *confirmed limit* when it is one of CLUSTER_IN_A_ROW refusals in a row in send
  * order, or when refusals are at least CLUSTER_SHARE of the last second's sends (and at
  * least CLUSTER_IN_A_ROW). A lone 429 delays only its own request, by its Retry-After (the
- * exchange waits it out), and teaches nothing. A confirmed limit pauses every request of
- * the run for its Retry-After; refusals of requests sent before it add nothing to it.
+ * exchange waits it out). A confirmed limit pauses every request of the run for its
+ * Retry-After; refusals of requests sent before it add nothing to it.
  *
  * Fixed: at most `limit` requests in flight. Auto adapts:
  * - it starts at AUTO_START in flight (or the caller's `start`) and, while answers come back
  *   cleanly, doubles that every round trip, never above AUTO_CEILING, which protects SortedPRO;
  * - a confirmed limit teaches SortedPRO's rate once its pause is over: the number of requests
  *   it accepted of those sent in the second before the cluster's first refusal (a count,
- *   never divided by less than a second). Sends then come from a token bucket at RATE_MARGIN
- *   of it. A further confirmed limit at that rate lowers it (STEP_BACK_FACTOR, or the new
- *   count if lower);
+ *   never divided by less than a second; at least RATE_FLOOR). Sends then come from a token
+ *   bucket at RATE_MARGIN of it. That second may straddle two of the gateway's fixed windows
+ *   and count up to twice the limit: a further confirmed limit at the learned rate lowers it
+ *   by STEP_BACK_FACTOR (or to the new count, never below MOST_LOWERED of it at once);
+ * - two refusals in a row at the learned rate (a fixed window refusing its last request or
+ *   two) lower it by PAIR_STEP_BACK, without a pause; a lone one teaches nothing;
  * - probing: a rate that held for RATE_PROBE_MS without a 429 becomes the learned one and a
- *   slightly higher one is tried; any 429 puts the learned one back, and the rate refused at
- *   is probed past only every RATE_PROBE_PAST_REFUSAL_MS. So a run that learned little (the
- *   key was shared with runs that have since finished) climbs back within seconds, and a run
- *   at the limit goes over it by a lone 429 now and then, not by a pause;
+ *   slightly higher one is tried; any 429 puts the learned one back, and past RATE_MARGIN of
+ *   the count refused at it is tried only every RATE_PROBE_PAST_REFUSAL_MS. So a run that
+ *   learned little (the key was shared with runs that have since finished) climbs back within
+ *   seconds, and a run at the limit goes over it by a lone 429 now and then, not by a pause;
  * - once a rate is known, the number in flight is what it needs at the answer times seen
  *   (rate x latency x IN_FLIGHT_FACTOR + IN_FLIGHT_EXTRA), never above AUTO_CEILING;
  * - when answers take clearly longer than the fastest ones did (SortedPRO is struggling),
  *   the number in flight drops by a quarter, at most once a round trip.
+ *
+ * simulator/paceModel.js runs this class against the simulator's gateway rules in virtual time.
  */
 export const AUTO_START = 5;
 export const AUTO_CEILING = 50;
 
 /** Refusals in a row (in send order) that confirm a rate limit. */
 const CLUSTER_IN_A_ROW = 3;
-/** ...or this share of the answers to the last second's sends. */
+/** ...or this share of the last second's sends, counted as at least CLUSTER_SHARE_OF_AT_LEAST. */
 const CLUSTER_SHARE = 0.25;
+const CLUSTER_SHARE_OF_AT_LEAST = 20;
 /** The token bucket keeps this share of the rate learned: fixed windows are not overrun. */
-const RATE_MARGIN = 0.97;
+const RATE_MARGIN = 0.95;
 /** The least a lesson teaches, in requests a second. */
-const RATE_FLOOR = AUTO_START;
+const RATE_FLOOR = 5;
+/** The most one confirmed limit lowers a learned rate by. */
+const MOST_LOWERED = 0.5;
+/** Two refusals in a row at the learned rate lower it this much (no pause). */
+const PAIR_STEP_BACK = 0.98;
 /** A confirmed limit while already paced: the rate was still too high. */
-const STEP_BACK_FACTOR = 0.9;
+const STEP_BACK_FACTOR = 0.85;
 /**
  * After this long without a 429 the rate held becomes the learned one, and the next is tried
  * RATE_PROBE_SHARE higher (at least RATE_PROBE_MIN_STEP a second more): so little that going
@@ -271,7 +281,9 @@ export class Pace {
 	private remember(slot: PaceSlot, refused: boolean, now: number): void {
 		this.outcomes.set(slot.number, { sentAt: slot.sentAt, refused });
 		for (const [number, outcome] of this.outcomes) {
-			if (outcome.sentAt >= now - REMEMBER_MS && this.outcomes.size <= MAX_REMEMBERED) break;
+			// A lesson due (drawn when its pause ends) needs the second before its refusal.
+			const keep = this.lessonDue || outcome.sentAt >= now - REMEMBER_MS;
+			if (keep && this.outcomes.size <= MAX_REMEMBERED) break;
 			this.outcomes.delete(number);
 		}
 	}
@@ -288,7 +300,19 @@ export class Pace {
 		// Sent before the last confirmed limit: part of it.
 		if (slot.number <= this.confirmedUpTo) return;
 		const cluster = this.confirmedCluster(slot, now);
-		if (!cluster) return;
+		if (!cluster) {
+			// Two in a row at the learned rate (a random pair is rare): just over a fixed window's
+			// limit, which refuses the last request or two of each window. A little lower, no pause.
+			const pair = [slot.number - 1, slot.number + 1].some(
+				(number) => number > this.confirmedUpTo && this.outcomes.get(number)?.refused === true,
+			);
+			if (this.auto && !probing && this.rate > 0 && pair) {
+				this.learnedRate = Math.max(RATE_FLOOR * RATE_MARGIN, this.learnedRate * PAIR_STEP_BACK);
+				this.refusedRate = Math.min(this.refusedRate, this.rate);
+				this.rate = this.learnedRate;
+			}
+			return;
+		}
 		this.lesson = cluster;
 		this.confirmedLimits += 1;
 		this.changes += 1;
@@ -330,7 +354,8 @@ export class Pace {
 			}
 		let sends = 0;
 		for (const sent of this.sends) if (counts(sent.number, sent.sentAt)) sends += 1;
-		return refusals >= CLUSTER_IN_A_ROW && refusals >= sends * CLUSTER_SHARE
+		return refusals >= CLUSTER_IN_A_ROW &&
+			refusals >= Math.max(sends, CLUSTER_SHARE_OF_AT_LEAST) * CLUSTER_SHARE
 			? at(first)
 			: undefined;
 	}
@@ -349,12 +374,20 @@ export class Pace {
 		const since = Math.max(first.sentAt - WINDOW_MS, this.observingSince);
 		let accepted = 0;
 		for (const [number, outcome] of this.outcomes)
-			if (!outcome.refused && outcome.sentAt >= since && number < first.number) accepted += 1;
+			if (!outcome.refused && number < first.number && outcome.sentAt >= since) accepted += 1;
 		// Little or nothing accepted (the run had just begun, or other executions on the key took
 		// it all): at least RATE_FLOOR a second, probed up from there.
 		const lesson = Math.max(RATE_FLOOR, accepted) * RATE_MARGIN;
+		// Refused again at a rate learned before (the first count straddled two of the gateway's
+		// windows, or the key is shared): a step back, but never below half of it at once, as a
+		// short look after a pause counts little.
 		this.learnedRate =
-			this.learnedRate > 0 ? Math.min(this.learnedRate * STEP_BACK_FACTOR, lesson) : lesson;
+			this.learnedRate > 0
+				? Math.max(
+						Math.min(lesson, this.learnedRate * STEP_BACK_FACTOR),
+						this.learnedRate * MOST_LOWERED,
+					)
+				: lesson;
 		this.rate = this.learnedRate;
 		this.refusedRate = Math.max(RATE_FLOOR, accepted);
 		this.observingSince = now;
@@ -380,7 +413,7 @@ export class Pace {
 				: this.smoothedMs + LATENCY_SMOOTHING * (tookMs - this.smoothedMs);
 		if (this.rate > 0 && now - this.lastRateChangeAt >= RATE_PROBE_MS) {
 			const next = this.rate + Math.max(RATE_PROBE_MIN_STEP, this.rate * RATE_PROBE_SHARE);
-			const past = next >= this.refusedRate;
+			const past = next >= this.refusedRate * RATE_MARGIN;
 			if (!past || now - this.lastRateChangeAt >= RATE_PROBE_PAST_REFUSAL_MS) {
 				// The rate held for a whole interval: it is the learned one now.
 				if (this.rate > this.learnedRate && this.rate >= this.refusedRate)

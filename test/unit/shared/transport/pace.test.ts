@@ -121,14 +121,15 @@ describe('lone 429s and confirmed limits', () => {
 	test('refusals that are a quarter of the last second, interleaved with answers, are the limit too', async () => {
 		const run = virtual();
 		await run.within(async () => {
-			for (let index = 0; index < 12; index++) {
+			for (let index = 0; index < 15; index++) {
 				const slot = await run.pace.acquire();
 				await run.clock.sleep(20);
 				// Every third refused: never three in a row, but a third of the sends.
 				run.pace.release(slot, { status: index % 3 === 2 ? 429 : 200, retryAfterMs: 1000 });
 			}
 		});
-		expect(run.pace.state()).toMatchObject({ rateLimited: 4, confirmedLimits: 1 });
+		// The fifth refusal is a quarter of 20 (the least a share is counted of): the limit.
+		expect(run.pace.state()).toMatchObject({ rateLimited: 5, confirmedLimits: 1 });
 	});
 
 	test('refusals of requests sent before the limit was confirmed add nothing to it', async () => {
@@ -155,11 +156,50 @@ describe('lone 429s and confirmed limits', () => {
 		// Drawn when the pause is over.
 		const next = await run.within(async () => await run.pace.acquire());
 		run.pace.release(next, { status: 200 });
-		expect(run.pace.state().rate).toBe(Math.round(40 * 0.97 * 10) / 10);
+		// 95% of it, so that fixed windows are not overrun.
+		expect(run.pace.state().rate).toBe(38);
 		// From then on the token bucket spaces sends at that rate.
 		const slots = await run.within(async () => await atOnce(run, 10, 1));
 		const spacing = (slots[9].sentAt - slots[0].sentAt) / 9;
-		expect(spacing).toBeCloseTo(1000 / (40 * 0.97), 0);
+		expect(spacing).toBeCloseTo(1000 / 38, 0);
+	});
+
+	/** A run that learned 38 a second (as in the test above), the pause over. */
+	async function learned40() {
+		const run = virtual();
+		await run.within(async () => await oneByOne(run, 40, 10));
+		const refused = await Promise.all([1, 2, 3].map(async () => await run.pace.acquire()));
+		for (const slot of refused) run.pace.release(slot, { status: 429, retryAfterMs: 1000 });
+		run.pace.release(await run.within(async () => await run.pace.acquire()), { status: 200 });
+		return run;
+	}
+
+	test('a rate that holds is probed up; a 429 puts the one that held back, without a pause', async () => {
+		const run = await learned40();
+		// Past the count refused at (40) only every 5 s: 250 sends at 38 a second take 6.6 s.
+		await run.within(async () => await oneByOne(run, 250, 1));
+		const probed = run.pace.state().rate;
+		expect(probed).toBeGreaterThan(38);
+		const refused = await run.within(async () => await run.pace.acquire());
+		run.pace.release(refused, { status: 429, retryAfterMs: 1000 });
+		expect(run.pace.state().rate).toBeLessThan(probed);
+		expect(run.pace.state().rate).toBeGreaterThanOrEqual(38);
+		const before = run.clock.now();
+		expect((await run.within(async () => await run.pace.acquire())).sentAt - before).toBeLessThan(
+			100,
+		);
+		expect(run.pace.state().confirmedLimits).toBe(1);
+	});
+
+	test('two refusals in a row at the learned rate lower it a little, without a pause', async () => {
+		const run = await learned40();
+		const pair = await run.within(async () => [await run.pace.acquire(), await run.pace.acquire()]);
+		for (const slot of pair) run.pace.release(slot, { status: 429, retryAfterMs: 1000 });
+		expect(run.pace.state()).toMatchObject({ rate: 37.2, confirmedLimits: 1 });
+		const before = run.clock.now();
+		expect((await run.within(async () => await run.pace.acquire())).sentAt - before).toBeLessThan(
+			100,
+		);
 	});
 
 	test('a slot asked for with a deadline is not waited for past it, and nothing is taken', async () => {
