@@ -231,6 +231,14 @@ async function main() {
 	/** One run of a workflow scenario: the node's time, what it allocated, error items, peak memory. */
 	async function measure(key, count, gateway, options = {}) {
 		await freshSimulator(count, gateway);
+		// Behind a rate limit, what the gateway answered second by second: the pace's profile.
+		const answered = [];
+		const started = Date.now();
+		const record = (request, response) =>
+			response.once('finish', () =>
+				answered.push({ at: Date.now() - started, refused: response.statusCode === 429 }),
+			);
+		if (gateway.rateLimit) simulator.server.on('request', record);
 		let peak = () => 0;
 		const { run } = await executeWorkflow(
 			userFolder,
@@ -241,6 +249,7 @@ async function main() {
 				cpuProfDir: options.cpuProfDir,
 			},
 		);
+		simulator.server.off('request', record);
 		const task = run.data.resultData.runData[TARGET_NODE]?.[0];
 		const output = task?.data?.main?.[0] ?? [];
 		const { states, consignments } = simulator.model.snapshot();
@@ -255,6 +264,13 @@ async function main() {
 			stopped: run.data.resultData.error?.message ?? null,
 			peakMb: Math.round(peak() / 1024),
 			refused: simulator.counts.rateLimited + simulator.counts.random429,
+			timeline: gateway.rateLimit ? perSecond(answered) : undefined,
+			// From the first request the gateway saw to the last answer it gave.
+			wireMs:
+				answered.length > 0
+					? Math.max(...answered.map((answer) => answer.at)) -
+						Math.min(...answered.map((answer) => answer.at))
+					: undefined,
 		};
 	}
 
@@ -423,6 +439,24 @@ async function main() {
 	}
 }
 
+/**
+ * Accepted and refused answers in each second from the first request (the seconds before it,
+ * n8n starting and reading the items, are left out): "95/3" is 95 accepted, 3 refused.
+ */
+function perSecond(answered) {
+	if (answered.length === 0) return '';
+	const first = Math.min(...answered.map((answer) => answer.at));
+	const seconds = [];
+	for (const answer of answered) {
+		const second = Math.floor((answer.at - first) / 1000);
+		seconds[second] ??= { accepted: 0, refused: 0 };
+		seconds[second][answer.refused ? 'refused' : 'accepted'] += 1;
+	}
+	return Array.from(seconds, (second) =>
+		second ? `${second.accepted}/${second.refused}` : '0/0',
+	).join(' ');
+}
+
 function describeGateway(gateway) {
 	const parts = [`${gateway.latencyMs ?? 0} ms`];
 	if (gateway.perConsignmentMs)
@@ -564,7 +598,22 @@ Notes:
 - How Auto paces, and why a run behind the limit cannot reach 1.00: the README's "Large runs". In
   short: the first refusal of a run comes back with \`Retry-After: 1\` (whole seconds), which the whole
   run waits out; a request refused at random waits its own second, which adds up to a second at the end.
-${unmet.length > 0 ? `\n## Targets not met\n\n${unmet.map((measure) => `### ${measure.name}\n\n${EXPLANATIONS[measure.name] ?? 'No explanation has been written for this measure yet.'}\n`).join('\n')}` : ''}${profile ? `\n## Where the SortedPRO node's time goes\n\nCPU profile of the n8n process for one run of ${N} items at no latency, while the node ran (from\nits execute() to its last request; self time, so each line is where the CPU actually was):\n\n${profile}\n` : ''}`;
+${unmet.length > 0 ? `\n## Targets not met\n\n${unmet.map((measure) => `### ${measure.name}\n\n${EXPLANATIONS[measure.name] ?? 'No explanation has been written for this measure yet.'}\n`).join('\n')}` : ''}
+## How the runs behind the gateway went
+
+What the gateway answered in each second of the median run, from its first request: accepted/refused;
+and how long the gateway saw requests (first request to last answer) against the node's time: the rest
+is n8n reading every item's parameters before the first request (which lets bad input stop a run
+before anything is sent) and building the output.
+
+${Object.values(results)
+	.filter((result) => result.timeline)
+	.map(
+		(result) =>
+			`- ${result.label}, ${describeGateway(result.gateway)}, ${result.count} items: on the wire ${(result.wireMs / 1000).toFixed(2)} s of the node's ${(result.ms / 1000).toFixed(2)} s${result.label.startsWith('SortedPRO') ? ` (${(result.wireMs / ((result.count / result.gateway.rateLimit) * 1000)).toFixed(2)} x what the limit allows)` : ''}; per second: ${result.timeline}`,
+	)
+	.join('\n')}
+${profile ? `\n## Where the SortedPRO node's time goes\n\nCPU profile of the n8n process for one run of ${N} items at no latency, while the node ran (from\nits execute() to its last request; self time, so each line is where the CPU actually was):\n\n${profile}\n` : ''}`;
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), text);
 }
 

@@ -171,21 +171,30 @@ function n8nCommand(userFolder, port, args, options = {}) {
 		// N8N_CPU_PROF=<dir>, for working on performance.
 		const profileDir = options.cpuProfDir ?? process.env.N8N_CPU_PROF;
 		const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+		// Output goes to a file, not a pipe: n8n exits right after printing, and writes to a pipe
+		// still pending then are lost (the run data of 10,000 items is tens of megabytes), while
+		// writes to a file are done when they return.
+		const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-n8n-output-'));
+		const stdoutFile = path.join(outputDir, 'stdout');
+		const stdoutFd = fs.openSync(stdoutFile, 'w');
 		const child = spawn(process.execPath, [...profile, N8N_BIN, ...args], {
 			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', stdoutFd, 'pipe'],
 		});
+		fs.closeSync(stdoutFd);
 		options.onSpawn?.(child);
-		const stdout = [];
 		const stderr = [];
-		child.stdout.on('data', (chunk) => stdout.push(chunk));
 		child.stderr.on('data', (chunk) => stderr.push(chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10 * 60_000);
 		child.once('error', reject);
-		child.once('exit', (status) => {
+		// 'close', not 'exit': the process may exit before its output is all read (the run data of
+		// 10,000 items is tens of megabytes).
+		child.once('close', (status) => {
 			clearTimeout(timer);
+			const stdout = fs.readFileSync(stdoutFile, 'utf8');
+			fs.rmSync(outputDir, { recursive: true, force: true });
 			const result = {
-				stdout: Buffer.concat(stdout).toString('utf8'),
+				stdout,
 				stderr: Buffer.concat(stderr).toString('utf8'),
 				status,
 			};

@@ -438,4 +438,34 @@ describe('Max Concurrent Requests with batch calls', () => {
 			refs.map((reference, index) => [reference, { item: index }]),
 		);
 	});
+
+	test('with Auto, the list calls of a run all start together (not 5 at first, as one call per item does)', async () => {
+		const calls = 12;
+		let inFlight = 0;
+		let mostInFlight = 0;
+		const refs = Array.from({ length: calls }, (_value, index) => `EC-${index + 1}`);
+		const scope = sortedPro()
+			.put('/allocation/allocate')
+			.times(calls)
+			.reply(async (request: { json: () => Promise<unknown> }) => {
+				const batch = ((await request.json()) as { ConsignmentReferences: string[] })
+					.ConsignmentReferences;
+				inFlight += 1;
+				mostInFlight = Math.max(mostInFlight, inFlight);
+				// Each call is answered once all have arrived (or after 2 s, if they never do).
+				for (let waited = 0; mostInFlight < calls && waited < 2000; waited += 10) await sleep(10);
+				inFlight -= 1;
+				return [200, batch.map((reference) => listResult(reference))];
+			});
+
+		const { output, error } = await runWorkflow(
+			operationWorkflow('allocation', 'allocateWithDefaultRules', { options: { batchSize: 1 } }),
+			references(...refs),
+		);
+
+		expect(error?.message).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(mostInFlight).toBe(calls);
+		expect(output?.map((item) => item.json.ConsignmentReference)).toEqual(refs);
+	});
 });
