@@ -163,16 +163,14 @@ export class Pace {
 	/** Send times of the last second, oldest first: refusals come back sooner than answers. */
 	private readonly sends: PaceSlot[] = [];
 
-	/**
-	 * A confirmed limit's lesson is drawn when its pause ends: by then the requests sent before
-	 * the refusal, which take longer to answer than a gateway takes to refuse, have come back.
-	 */
-	private lessonDue = false;
-
 	/** Counts pauses and lessons: a slot that slept through one is timed again. */
 	private changes = 0;
 
-	/** The first refusal of the confirmed limit whose lesson is due. */
+	/**
+	 * The first refusal of the confirmed limit whose lesson is due. A lesson is drawn when its
+	 * pause ends: by then the requests sent before the refusal, which take longer to answer
+	 * than a gateway takes to refuse, have come back.
+	 */
 	private lesson?: PaceSlot;
 
 	private handedOut = 0;
@@ -236,7 +234,7 @@ export class Pace {
 		else await new Promise<void>((resolve) => this.waiting.push(resolve));
 		for (;;) {
 			const now = this.clock.now();
-			if (this.lessonDue && now >= this.pausedUntil) this.learn(now);
+			if (this.lesson && now >= this.pausedUntil) this.learn(this.lesson, now);
 			let sendAt = Math.max(now, this.pausedUntil);
 			// One token per 1000 / rate ms, reserved in turn: a late timer does not lose a token.
 			if (this.rate > 0) sendAt = Math.max(sendAt, this.tokenAt + 1000 / this.rate);
@@ -250,7 +248,7 @@ export class Pace {
 			const changes = this.changes;
 			await this.clock.sleep(sendAt - now);
 			// A confirmed limit or a lesson drawn meanwhile moves this slot's time.
-			if (this.changes === changes && !this.lessonDue) return this.send(this.clock.now());
+			if (this.changes === changes && !this.lesson) return this.send(this.clock.now());
 		}
 	}
 
@@ -282,7 +280,7 @@ export class Pace {
 		this.outcomes.set(slot.number, { sentAt: slot.sentAt, refused });
 		for (const [number, outcome] of this.outcomes) {
 			// A lesson due (drawn when its pause ends) needs the second before its refusal.
-			const keep = this.lessonDue || outcome.sentAt >= now - REMEMBER_MS;
+			const keep = this.lesson !== undefined || outcome.sentAt >= now - REMEMBER_MS;
 			if (keep && this.outcomes.size <= MAX_REMEMBERED) break;
 			this.outcomes.delete(number);
 		}
@@ -313,7 +311,6 @@ export class Pace {
 			}
 			return;
 		}
-		this.lesson = cluster;
 		this.confirmedLimits += 1;
 		this.changes += 1;
 		this.confirmedUpTo = this.handedOut;
@@ -321,7 +318,7 @@ export class Pace {
 		if (!this.auto) return;
 		this.slowStart = false;
 		// Refused above the rate that held: that rate is the lesson, already learned.
-		this.lessonDue = !probing;
+		this.lesson = probing ? undefined : cluster;
 	}
 
 	/**
@@ -366,11 +363,9 @@ export class Pace {
 	 * second may straddle two of them and count up to twice it, which the next confirmed limit
 	 * (counted wholly within a window) corrects.
 	 */
-	private learn(now: number): void {
-		this.lessonDue = false;
-		this.changes += 1;
-		const first = this.lesson ?? { number: Infinity, sentAt: now };
+	private learn(first: PaceSlot, now: number): void {
 		this.lesson = undefined;
+		this.changes += 1;
 		const since = Math.max(first.sentAt - WINDOW_MS, this.observingSince);
 		let accepted = 0;
 		for (const [number, outcome] of this.outcomes)
