@@ -25,6 +25,7 @@ const { prepareInstance, workflowIdFor } = require('../scripts/lib/instance');
 const { APP_DIR, executeWorkflow, log } = require('../scripts/lib/n8n');
 const { EXPLANATIONS } = require('./explanations');
 const { summariseProfile } = require('./profile');
+const { runPaceModel } = require('../simulator/paceModel');
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const BIG_N = Number(process.env.BENCH_BIG_N ?? 10_000);
@@ -234,10 +235,13 @@ async function main() {
 		// Behind a rate limit, what the gateway answered second by second: the pace's profile.
 		const answered = [];
 		const started = Date.now();
-		const record = (request, response) =>
+		const requested = [];
+		const record = (request, response) => {
+			requested.push(Date.now());
 			response.once('finish', () =>
 				answered.push({ at: Date.now() - started, refused: response.statusCode === 429 }),
 			);
+		};
 		if (gateway.rateLimit) simulator.server.on('request', record);
 		let peak = () => 0;
 		const { run } = await executeWorkflow(
@@ -265,6 +269,14 @@ async function main() {
 			peakMb: Math.round(peak() / 1024),
 			refused: simulator.counts.rateLimited + simulator.counts.random429,
 			timeline: gateway.rateLimit ? perSecond(answered) : undefined,
+			// n8n's time in the node before its first request and after its last answer.
+			beforeMs: task && requested.length > 0 ? Math.min(...requested) - task.startTime : undefined,
+			afterMs:
+				task && answered.length > 0
+					? task.startTime +
+						task.executionTime -
+						(started + Math.max(...answered.map((answer) => answer.at)))
+					: undefined,
 			// From the first request the gateway saw to the last answer it gave.
 			wireMs:
 				answered.length > 0
@@ -385,6 +397,9 @@ async function main() {
 		const results = {};
 		for (const [key, scenario] of plan)
 			if (!only || only.includes(key)) results[key] = await scenario();
+		for (const result of Object.values(results))
+			if (result.label.startsWith('SortedPRO') && result.gateway.rateLimit)
+				result.model = await modelled(result);
 		let profile = null;
 		if (process.env.BENCH_PROFILE !== '0') {
 			const cpuProfDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-bench-profile-'));
@@ -439,6 +454,66 @@ async function main() {
 	}
 }
 
+/** Where in the gateway's window a modelled run starts: every tenth of a second. */
+const MODEL_PHASES = 10;
+/** n8n's CPU per request in the model: the request path runs one request at a time. */
+const MODEL_SEND_COST_MS = 1;
+
+/**
+ * The same scenario in the pace model (simulator/paceModel.js): the built Pace against the
+ * simulator's gateway rules in virtual time, from MODEL_PHASES starting points in a window.
+ * Its times are on the wire only: n8n's reading of the items before the first request is not
+ * in it. The ratios over what the limit allows, sorted.
+ */
+async function modelled(result) {
+	const { Pace } = require(
+		path.join(__dirname, '..', 'dist', 'nodes', 'shared', 'transport', 'pace.js'),
+	);
+	const { gateway, count } = result;
+	const ratios = [];
+	for (let phase = 0; phase < MODEL_PHASES; phase++) {
+		const run = await runPaceModel({
+			items: count,
+			latencyMs: gateway.latencyMs ?? 0,
+			rateLimit: gateway.rateLimit,
+			window: gateway.rateWindow ?? 'fixed',
+			random429: gateway.random429 ?? 0,
+			random429Timing: gateway.random429Timing ?? 'instant',
+			sendCostMs: MODEL_SEND_COST_MS,
+			seed: phase + 1,
+			startAt: 1_000_000 + (phase * 1000) / MODEL_PHASES,
+			makePace: (clock) => new Pace({ clock }),
+		});
+		ratios.push(run.ms / ((count / gateway.rateLimit) * 1000));
+	}
+	return ratios.sort((a, b) => a - b);
+}
+
+/**
+ * What a run behind the gateway is made of, in numbers from this bench: n8n's time before the
+ * first request, the time on the wire, and what the pace model gives for the wire.
+ */
+function gatewayAccount(result) {
+	const allowedMs = (result.count / result.gateway.rateLimit) * 1000;
+	const ratio = (value) => value.toFixed(2);
+	const parts = [];
+	if (result.beforeMs !== undefined)
+		parts.push(
+			`n8n spent ${(result.beforeMs / 1000).toFixed(2)} s in the node before its first request (reading the ${result.count} items' parameters), so even a pace that lost nothing on the wire would measure ${ratio((result.beforeMs + allowedMs) / allowedMs)}`,
+		);
+	if (result.wireMs !== undefined)
+		parts.push(
+			`on the wire the run took ${ratio(result.wireMs / allowedMs)} x what the limit allows`,
+		);
+	if (result.model) {
+		const median = result.model[Math.floor(result.model.length / 2)];
+		parts.push(
+			`the pace model gives ${ratio(median)} on the wire (${ratio(result.model[0])} to ${ratio(result.model.at(-1))} by where in a window the run starts)${result.beforeMs !== undefined ? `, which with n8n's time before the first request comes to ${ratio(median + result.beforeMs / allowedMs)}` : ''}`,
+		);
+	}
+	return parts.length > 0 ? `In this run: ${parts.join('; ')}.` : '';
+}
+
 /**
  * Accepted and refused answers in each second from the first request (the seconds before it,
  * n8n starting and reading the items, are left out): "95/3" is 95 accepted, 3 refused.
@@ -480,13 +555,15 @@ function measureRows(results, measures) {
 		value: measures[name],
 		times: `${seconds(numerator)} / ${seconds(denominator)}`,
 	});
-	const overLimit = (name, result, what) =>
-		ratio(
+	const overLimit = (name, result, what) => ({
+		...ratio(
 			name,
 			`${what}: time / what the limit allows (${result.count} / ${result.gateway.rateLimit} a second)`,
 			result.ms,
 			limitMs(result),
-		);
+		),
+		result,
+	});
 	return [
 		ratio(
 			'floor_ratio',
@@ -598,7 +675,7 @@ Notes:
 - How Auto paces, and why a run behind the limit cannot reach 1.00: the README's "Large runs". In
   short: the first refusal of a run comes back with \`Retry-After: 1\` (whole seconds), which the whole
   run waits out; a request refused at random waits its own second, which adds up to a second at the end.
-${unmet.length > 0 ? `\n## Targets not met\n\n${unmet.map((measure) => `### ${measure.name}\n\n${EXPLANATIONS[measure.name] ?? 'No explanation has been written for this measure yet.'}\n`).join('\n')}` : ''}
+${unmet.length > 0 ? `\n## Targets not met\n\n${unmet.map((measure) => `### ${measure.name}\n\n${EXPLANATIONS[measure.name] ?? 'No explanation has been written for this measure yet.'}${measure.result ? `\n\n${gatewayAccount(measure.result)}` : ''}\n`).join('\n')}` : ''}
 ## How the runs behind the gateway went
 
 What the gateway answered in each second of the median run, from its first request: accepted/refused;
@@ -610,7 +687,7 @@ ${Object.values(results)
 	.filter((result) => result.timeline)
 	.map(
 		(result) =>
-			`- ${result.label}, ${describeGateway(result.gateway)}, ${result.count} items: on the wire ${(result.wireMs / 1000).toFixed(2)} s of the node's ${(result.ms / 1000).toFixed(2)} s${result.label.startsWith('SortedPRO') ? ` (${(result.wireMs / ((result.count / result.gateway.rateLimit) * 1000)).toFixed(2)} x what the limit allows)` : ''}; per second: ${result.timeline}`,
+			`- ${result.label}, ${describeGateway(result.gateway)}, ${result.count} items: on the wire ${(result.wireMs / 1000).toFixed(2)} s of the node's ${(result.ms / 1000).toFixed(2)} s${result.label.startsWith('SortedPRO') ? ` (${(result.wireMs / ((result.count / result.gateway.rateLimit) * 1000)).toFixed(2)} x what the limit allows)` : ''}${result.beforeMs !== undefined ? `, ${(result.beforeMs / 1000).toFixed(2)} s before its first request` : ''}; per second: ${result.timeline}`,
 	)
 	.join('\n')}
 ${profile ? `\n## Where the SortedPRO node's time goes\n\nCPU profile of the n8n process for one run of ${N} items at no latency, while the node ran (from\nits execute() to its last request; self time, so each line is where the CPU actually was):\n\n${profile}\n` : ''}`;
