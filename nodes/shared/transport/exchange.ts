@@ -4,7 +4,7 @@
  * errors say (errors.ts, networkErrors.ts) live beside it.
  */
 import { NodeApiError, sleep } from 'n8n-workflow';
-import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 
 import { parseErrorAnswer, parseSuccessAnswer } from './answer';
 import { sendAttempt } from './attempt';
@@ -113,11 +113,30 @@ export async function sortedProApiExchange(
 		error.description = [gaveUp, editor, error.description].filter(Boolean).join(' ');
 		return error;
 	};
+	// A call with a deadline (a trigger's poll) is over by then: the attempt in flight is cut
+	// off there, and no retry or wait is begun that would end after it.
+	const deadline = settings.deadline ?? Infinity;
+	const outOfTime = (failure: NodeApiError | undefined, attempts: number): NodeApiError => {
+		const note = `The time this poll has (the trigger bounds each poll) ran out${attempts > 0 ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : ''}; the next poll tries again.`;
+		const error =
+			failure ??
+			new NodeApiError(node(), { sortedProStatus: null } as JsonObject, {
+				message: `Could not ${context.action}: no time was left to ask SortedPRO`,
+				itemIndex: context.itemIndex,
+			});
+		error.description = [note, error.description].filter(Boolean).join(' ');
+		return error;
+	};
 	const boundNote = () =>
 		`SortedPRO refused for ${Math.round((Date.now() - (rateLimitedSince ?? Date.now())) / 1000)} s: the node waits out a rate limit for at most ${rateLimitBoundMs / 1000} s${paced ? ' (Max Attempts x Request Timeout)' : ''}.`;
 
+	// The last failure retried, to report if the deadline comes before the next answer.
+	let lastFailure: NodeApiError | undefined;
 	for (let attempt = 1; ; attempt++) {
 		counted += 1;
+		const timeLeftMs = deadline - Date.now();
+		if (timeLeftMs <= 0) throw outOfTime(lastFailure, attempt - 1);
+		const timeoutMs = Math.min(settings.timeoutMs, timeLeftMs);
 		let response: IN8nHttpFullResponse;
 		let slot: PaceSlot | undefined;
 		if (pace && rateLimitedSince !== undefined && lastRefusal) {
@@ -126,7 +145,12 @@ export async function sortedProApiExchange(
 			if (!slot) throw rateLimitError(lastRefusal, attempt - 1, boundNote());
 		} else slot = await pace?.acquire();
 		try {
-			response = await sendAttempt(this, { ...options }, credentials, settings.timeoutMs);
+			response = await sendAttempt(
+				this,
+				{ ...options, timeout: timeoutMs },
+				credentials,
+				timeoutMs,
+			);
 		} catch (error) {
 			if (slot) pace?.release(slot, {});
 			const code = networkCode(error);
@@ -135,12 +159,17 @@ export async function sortedProApiExchange(
 				RETRYABLE_NETWORK_CODES.has(code) && (repeatable || code === 'ECONNREFUSED');
 			const lostNow = RETRYABLE_NETWORK_CODES.has(code) && code !== 'ECONNREFUSED';
 			if (!retryable || counted >= settings.maxAttempts || cancelSignal?.aborted) {
-				throw withAttempts(mapped, attempt, answerLost || lostNow, context);
+				const failure = withAttempts(mapped, attempt, answerLost || lostNow, context);
+				throw Date.now() >= deadline ? outOfTime(failure, attempt) : failure;
 			}
 			// A refused connection never reached SortedPRO; a reset or timeout may have.
 			answerLost ||= lostNow;
 			// Counted attempts only: rate-limit refusals waited out do not lengthen the backoff.
-			await sleep(backoffMs(counted));
+			const backoff = backoffMs(counted);
+			if (Date.now() + backoff >= deadline)
+				throw outOfTime(withAttempts(mapped, attempt, answerLost, context), attempt);
+			lastFailure = withAttempts(mapped, attempt, answerLost, context);
+			await sleep(backoff);
 			continue;
 		}
 
@@ -215,7 +244,19 @@ export async function sortedProApiExchange(
 		}
 		// A 429's wait is this request's own; when the Pace confirms it is the rate limit, the
 		// whole run's too, and taking the next slot waits that out (within the bound).
-		await sleep(waitMs ?? backoffMs(counted));
+		const waitFor = waitMs ?? backoffMs(counted);
+		const failure = () =>
+			limited
+				? rateLimitError({ body, headers }, attempt, undefined)
+				: withAttempts(
+						sortedProHttpError(node(), status, body, headers, context),
+						attempt,
+						answerLost || status === 502 || status === 504,
+						context,
+					);
+		if (Date.now() + waitFor >= deadline) throw outOfTime(failure(), attempt);
+		if (deadline !== Infinity) lastFailure = failure();
+		await sleep(waitFor);
 	}
 }
 

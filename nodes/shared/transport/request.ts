@@ -26,6 +26,11 @@ export interface RequestSettings {
 	redact: Redactor;
 	/** The run's limiter: every attempt takes a slot, and a 429 pauses the whole run. */
 	pace?: Pace;
+	/**
+	 * A time (Date.now()) by which every call made with these settings is over, answered or
+	 * not: the answer in flight, retries and waits included (a trigger's poll budget).
+	 */
+	deadline?: number;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface RunRequestOptions {
 	 * transport/pace.ts's ceiling); one call per item starts at Auto's own start.
 	 */
 	paceStart?: number;
+	/** When every call of the run must be over (RequestSettings.deadline). */
+	deadline?: number;
 }
 
 /** The request settings of one run, from the node's credential and the run's options. */
@@ -40,6 +42,7 @@ export async function requestSettings(
 		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		credentials,
 		redact: keyRedactor(credentials.apiKey),
+		deadline: options.deadline,
 		// One Pace per node run: its items share it, and nothing outlives the execution.
 		pace:
 			options.pace === undefined
