@@ -9,7 +9,7 @@
  *                            [--latency-ms 0] [--fault-rate 0] [--faults 429,503,reset,stall,drop]
  *                            [--fault-seed 1] [--accept-202 REGEX] [--accept-202-delay-ms 0]
  *                            [--rate-limit 0] [--rate-window fixed|sliding] [--rate-window-offset-ms 0]
- *                            [--random-429 0] [--random-429-timing instant|after-latency]
+ *                            [--random-429 0] [--random-429-timing instant|after-latency] [--events-api sdk|page|off]
  *
  * Control endpoints (no key needed, loopback only) live under /__sim:
  *   GET  /__sim/state                       states and allocation counts of all consignments
@@ -17,9 +17,12 @@
  *   POST /__sim/consignments {count, weightKg?, country?}   add unallocated consignments
  *   POST /__sim/config {latencyMs?, perConsignmentMs?, rateLimit?, rateWindow?, rateWindowOffsetMs?,
  *                       random429?, random429Timing?, faultRate?, faults?, faultSeed?, faultPaths?,
- *                       accept202?, accept202DelayMs?}
+ *                       accept202?, accept202DelayMs?, eventsApi?}
+ *                       eventsApi: which events routes answer: 'sdk' (POST /events/consignmentstateevents
+ *                       and /events/consignments, the default), 'page' (the events page's spelling
+ *                       /events/consignments/stateevents instead), 'off' (404: an account without events)
  *   POST /__sim/reset {consignments?}       back to the seed data
- *   POST /__sim/advance {references, state}  moves consignments to a state, for the trigger; the state is
+ *   POST /__sim/advance {references, state, at?}  moves consignments to a state (at `at`, default now), for the trigger; the state is
  *                                            stored in the SDK enum's spelling ("Allocation Failed" and
  *                                            "AllocationFailed" both give AllocationFailed, "Ready To Ship" ReadyToShip)
  *
@@ -79,6 +82,12 @@ function parseJson(text) {
 	}
 }
 
+/** An account (or a route spelling) without SortedPRO's events: the documented 404. */
+const noEvents = (m) => m.error(404, 'NotFound', 'No events for this account');
+
+/** Which of the events routes answer: see ROUTES. */
+const EVENTS_API = ['sdk', 'page', 'off'];
+
 /** Marks a route whose calls may be accepted (202) rather than done: see `accept202`. */
 const ACCEPTABLE = 'acceptable';
 
@@ -88,6 +97,23 @@ const ACCEPTABLE = 'acceptable';
  * in SortedPRO's documentation; your reference is a search term).
  */
 const ROUTES = [
+	// Events (SDK ref-webhooks WebHooksService): the state events' route as the SDK spells it
+	// and as the events page does; `eventsApi` says which one answers ('off': neither, 404).
+	[
+		'POST',
+		/^\/events\/consignmentstateevents$/,
+		(m, _p, body) => (m.eventsApi === 'sdk' ? m.stateEvents(body) : noEvents(m)),
+	],
+	[
+		'POST',
+		/^\/events\/consignments\/stateevents$/,
+		(m, _p, body) => (m.eventsApi === 'page' ? m.stateEvents(body) : noEvents(m)),
+	],
+	[
+		'POST',
+		/^\/events\/consignments$/,
+		(m, _p, body) => (m.eventsApi === 'off' ? noEvents(m) : m.consignmentEvents(body)),
+	],
 	[
 		'GET',
 		/^\/servicegroups\/?$/,
@@ -320,7 +346,7 @@ const RANDOM_429_TIMINGS = ['instant', 'after-latency'];
  *           rateLimit?: number, faultRate?: number, faults?: string[], faultSeed?: number,
  *           faultPaths?: string, stallMs?: number, accept202?: string, accept202DelayMs?: number,
  *           rateWindow?: 'fixed' | 'sliding', rateWindowOffsetMs?: number, random429?: number,
- *           random429Timing?: 'instant' | 'after-latency' }} options
+ *           random429Timing?: 'instant' | 'after-latency', eventsApi?: 'sdk' | 'page' | 'off' }} options
  */
 function createSimulator(options = {}) {
 	const config = {
@@ -349,6 +375,7 @@ function createSimulator(options = {}) {
 	const random429Seed = (seed) => (seed ^ 0x9e3779b9) >>> 0;
 	let random429s = seededRandom(random429Seed(options.faultSeed ?? 1));
 	const model = new SortedProModel({ consignments: options.consignments ?? 300 });
+	model.eventsApi = EVENTS_API.includes(options.eventsApi) ? options.eventsApi : 'sdk';
 	const counts = { answered: 0, unauthorized: 0, rateLimited: 0, random429: 0, faults: {} };
 	let overLimit = rateLimiter({ window: config.rateWindow, offsetMs: config.rateWindowOffsetMs });
 	const stalled = new Set();
@@ -410,15 +437,17 @@ function createSimulator(options = {}) {
 				config.accept202 = body.accept202 ? new RegExp(body.accept202) : null;
 			if (body?.accept202DelayMs !== undefined)
 				config.accept202DelayMs = Math.max(0, Number(body.accept202DelayMs) || 0);
+			if (EVENTS_API.includes(body?.eventsApi)) model.eventsApi = body.eventsApi;
 			return send(response, 200, {
 				...config,
+				eventsApi: model.eventsApi,
 				faultPaths: config.faultPaths?.source ?? null,
 				accept202: config.accept202?.source ?? null,
 				apiKey: undefined,
 			});
 		}
 		if (request.method === 'POST' && path === '/__sim/advance') {
-			const outcome = model.advance(body?.references, body?.state);
+			const outcome = model.advance(body?.references, body?.state, body?.at);
 			return send(response, outcome.status, outcome.body);
 		}
 		if (request.method === 'POST' && path === '/__sim/reset') {
@@ -587,6 +616,7 @@ if (require.main === module) {
 		rateWindowOffsetMs: Number(argValue(args, 'rate-window-offset-ms', '0')),
 		random429: Number(argValue(args, 'random-429', '0')),
 		random429Timing: argValue(args, 'random-429-timing', 'instant'),
+		eventsApi: argValue(args, 'events-api', 'sdk'),
 		faultRate: Number(argValue(args, 'fault-rate', '0')),
 		faults: argValue(args, 'faults', FAULT_KINDS.join(',')).split(','),
 		faultSeed: Number(argValue(args, 'fault-seed', '1')),

@@ -239,6 +239,10 @@ class SortedProModel {
 		this.sequence = 0;
 		/** How many consignment searches were answered: a test can tell a trigger has polled. */
 		this.searches = 0;
+		/** Consignment events (created, updated, labels printed), oldest first. */
+		this.events = [];
+		/** How many events requests were answered: a test can tell an events trigger has polled. */
+		this.eventReads = 0;
 		this.addConsignments(consignments);
 	}
 
@@ -358,6 +362,7 @@ class SortedProModel {
 			Reference: this.packageReference(consignment),
 		}));
 		this.consignments.set(Reference, consignment);
+		this.recordEvent(consignment, 'ConsignmentCreated', 'Consignment created');
 		return consignment;
 	}
 
@@ -387,11 +392,103 @@ class SortedProModel {
 		]);
 	}
 
-	setState(consignment, state) {
+	setState(consignment, state, date = new Date()) {
 		consignment.State = state;
-		const at = offsetDate();
+		const at = offsetDate(date);
 		if (STATE_DATES[state]) consignment[STATE_DATES[state]] = at;
 		consignment.History.push({ State: state, At: at });
+	}
+
+	/** A consignment event as SortedPRO's ConsignmentEventPayload (SDK ref-webhooks). */
+	recordEvent(consignment, type, message, date = new Date()) {
+		this.events.push({
+			EventId: `5f1e0c2a-0000-4000-8000-${String(this.events.length + 1).padStart(12, '0')}`,
+			ConsignmentReference: consignment.Reference,
+			ConsignmentReferenceProvidedByCustomer: consignment.ConsignmentReferenceProvidedByCustomer,
+			ConsignmentState: consignment.State,
+			EventDetails: {
+				EventType: type,
+				Message: message,
+				EventDate: offsetDate(date),
+				User: 'api',
+				EventDetails: [],
+			},
+			Links: [this.link('Consignment', `/consignments/${consignment.Reference}`)],
+			AdditionalInformation: [],
+		});
+	}
+
+	/** Start and End of an events request, or the documented 400 when they are not times. */
+	eventWindow(body) {
+		const start = Date.parse(body?.Start);
+		const end = Date.parse(body?.End);
+		if (!Number.isFinite(start) || !Number.isFinite(end) || end < start)
+			return {
+				error: this.error(400, 'ValidationFailed', 'Start and End must be times, Start first'),
+			};
+		return { start, end };
+	}
+
+	/**
+	 * POST /events/consignmentstateevents: a ConsignmentPayload for each entry into one of
+	 * `ConsignmentStates` between Start and End (both included); its ConsignmentState is the
+	 * consignment's state now, as the SDK describes it.
+	 */
+	stateEvents(body) {
+		const window = this.eventWindow(body);
+		if (window.error) return window.error;
+		const states = Array.isArray(body?.ConsignmentStates) ? body.ConsignmentStates : null;
+		if (!states || states.length === 0)
+			return this.error(400, 'ValidationFailed', 'ConsignmentStates is required');
+		const wanted = new Set(states.map((state) => enumState(String(state))));
+		this.eventReads += 1;
+		const payloads = [];
+		for (const consignment of this.consignments.values())
+			for (const entry of consignment.History) {
+				const at = Date.parse(entry.At);
+				if (wanted.has(entry.State) && at >= window.start && at <= window.end)
+					payloads.push(this.payloadOf(consignment));
+			}
+		return { status: 200, body: payloads };
+	}
+
+	/** POST /events/consignments: the ConsignmentEventPayloadResponse of EventTypes between Start and End. */
+	consignmentEvents(body) {
+		const window = this.eventWindow(body);
+		if (window.error) return window.error;
+		const types = Array.isArray(body?.EventTypes) ? body.EventTypes : null;
+		if (!types || types.length === 0)
+			return this.error(400, 'ValidationFailed', 'EventTypes is required');
+		this.eventReads += 1;
+		const Events = this.events.filter((event) => {
+			const at = Date.parse(event.EventDetails.EventDate);
+			return types.includes(event.EventDetails.EventType) && at >= window.start && at <= window.end;
+		});
+		return { status: 200, body: { Events } };
+	}
+
+	/** SDK ConsignmentPayload: what a webhook or a state event says of a consignment. */
+	payloadOf(consignment) {
+		const service = consignment.Allocation;
+		return {
+			ConsignmentReference: consignment.Reference,
+			ConsignmentReferenceProvidedByCustomer: consignment.ConsignmentReferenceProvidedByCustomer,
+			ConsignmentTrackingReference: service?.TrackingReference ?? null,
+			ConsignmentState: consignment.State,
+			Packages: consignment.Packages.map((pkg) => ({
+				Reference: pkg.Reference,
+				TrackingDetails: service ? [{ Leg: 1, TrackingReference: service.TrackingReference }] : [],
+				PickupCode: null,
+				Barcode: null,
+			})),
+			ConsignmentLegs: this.legs(consignment),
+			CarrierServiceReference: service?.Reference ?? null,
+			CarrierServiceName: service?.Name ?? null,
+			EarliestDeliveryDate: null,
+			LatestDeliveryDate: null,
+			DateDelivered: consignment.DateDelivered,
+			PickupCode: null,
+		};
 	}
 
 	weightOf(consignment) {
@@ -824,6 +921,7 @@ class SortedProModel {
 			}));
 		}
 		if (Array.isArray(request.Tags) && request.Tags.length) consignment.Tags = request.Tags;
+		this.recordEvent(consignment, 'ConsignmentUpdated', 'Consignment updated');
 		return { status: 200, body: [this.link('Link', `/consignments/${reference}`)] };
 	}
 
@@ -864,7 +962,7 @@ class SortedProModel {
 	 * "AllocationFailed" both give AllocationFailed). References that do not exist are
 	 * reported, not invented.
 	 */
-	advance(references, state) {
+	advance(references, state, at) {
 		if (!Array.isArray(references) || typeof state !== 'string' || !state.trim()) {
 			return {
 				status: 400,
@@ -872,11 +970,15 @@ class SortedProModel {
 			};
 		}
 		const target = enumState(state.trim());
+		// `at` back-dates the change (a test's "a minute ago"); by default it happens now.
+		const date = at === undefined ? new Date() : new Date(at);
+		if (Number.isNaN(date.getTime()))
+			return { status: 400, body: { message: '"at" must be a time, e.g. 2026-12-01T10:00:00Z' } };
 		const missing = references.filter((reference) => !this.consignments.has(reference));
 		for (const reference of references) {
 			const consignment = this.consignments.get(reference);
 			if (!consignment) continue;
-			this.setState(consignment, target);
+			this.setState(consignment, target, date);
 			if (target === 'AllocationFailed' && !consignment.FailedAllocation) {
 				consignment.FailedAllocation = {
 					CarrierServiceGroupReference: '',
@@ -1288,6 +1390,7 @@ class SortedProModel {
 			consignment.LabelsPrinted = true;
 			consignment.DateLabelsWereFirstPrinted = offsetDate();
 		}
+		this.recordEvent(consignment, 'LabelsPrinted', 'Labels printed');
 		return { status: 200, body };
 	}
 
