@@ -8,7 +8,48 @@ import type {
 
 import { otherQueryParameters } from '../shared/searchFilters';
 import { CONSIGNMENT_STATES } from '../shared/states';
-import { pollConsignments } from './poll';
+import { CONSIGNMENT_EVENTS, pollTrigger } from './poll';
+
+/** Detection's choices; version 1 compared snapshots only, so it keeps that as its default. */
+const DETECTION_OPTIONS = [
+	{
+		name: 'Auto',
+		value: 'auto',
+		description:
+			"SortedPRO's consignment state events; where the account has none (404), snapshots",
+	},
+	{
+		name: 'Events',
+		value: 'events',
+		description: "SortedPRO's consignment state events: every entry into a state, however short",
+	},
+	{
+		name: 'Snapshot',
+		value: 'snapshot',
+		description:
+			'Compare the consignments in each state with the previous poll: a consignment that enters and leaves between two polls is missed',
+	},
+];
+const detection = (version: number, defaultValue: string) => ({
+	displayName: 'Detection',
+	name: 'detection',
+	type: 'options' as const,
+	noDataExpression: true,
+	default: defaultValue,
+	options: DETECTION_OPTIONS,
+	description: 'How the trigger finds consignments that entered a state',
+	displayOptions: { show: { '@version': [version], event: ['consignmentEnteredState'] } },
+});
+
+/**
+ * The canvas subtitle: the event's name, or the states' names as the editor shows them (a
+ * state's name is its value with spaces between its words, as shared/states.ts makes them).
+ */
+const SUBTITLE = `={{ ${Object.entries(CONSIGNMENT_EVENTS)
+	.map(([value, event]) => `$parameter["event"] === "${value}" ? "${event.name}" : `)
+	.join(
+		'',
+	)}"Consignment entered " + [].concat($parameter["states"] || []).join(", ").replace(/([a-z])([A-Z])/g, "$1 $2") }}`;
 
 export class SortedProTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,10 +60,11 @@ export class SortedProTrigger implements INodeType {
 			dark: 'file:../SortedPro/sortedPro.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
-		subtitle: '={{ "Consignment entered " + $parameter["states"].join(", ") }}',
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		subtitle: SUBTITLE,
 		description:
-			'Starts the workflow when SortedPRO consignments enter a state, such as Allocation Failed or Manifested',
+			'Starts the workflow when SortedPRO consignments enter a state, such as Allocation Failed or Manifested, or when labels are printed',
 		defaults: { name: 'SortedPRO Trigger' },
 		polling: true,
 		inputs: [],
@@ -37,19 +79,36 @@ export class SortedProTrigger implements INodeType {
 				default: 'consignmentEnteredState',
 				options: [
 					{
+						name: 'Consignment Created',
+						value: 'consignmentCreated',
+						description: "A consignment was created (SortedPRO's ConsignmentCreated event)",
+					},
+					{
 						name: 'Consignment Entered State',
 						value: 'consignmentEnteredState',
-						description:
-							'A consignment is in one of the states below and was not at the previous poll',
+						description: 'A consignment entered one of the states below',
+					},
+					{
+						name: 'Consignment Updated',
+						value: 'consignmentUpdated',
+						description: "A consignment was changed (SortedPRO's ConsignmentUpdated event)",
+					},
+					{
+						name: 'Labels Printed',
+						value: 'labelsPrinted',
+						description: "A consignment's labels were printed (SortedPRO's LabelsPrinted event)",
 					},
 				],
 			},
+			detection(1, 'snapshot'),
+			detection(1.1, 'auto'),
 			{
 				displayName: 'States',
 				name: 'states',
 				type: 'multiOptions',
 				required: true,
 				default: ['AllocationFailed'],
+				displayOptions: { show: { event: ['consignmentEnteredState'] } },
 				description:
 					'The states to watch: each consignment that enters one of them starts the workflow once',
 				options: CONSIGNMENT_STATES,
@@ -62,17 +121,27 @@ export class SortedProTrigger implements INodeType {
 				default: '',
 			},
 			{
+				displayName:
+					"Auto reads SortedPRO's events. If SortedPRO answers 404 for them (the account has no Events API), it compares snapshots instead and says so once in n8n's log; each event's Detection field says which was used.",
+				name: 'detectionNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['consignmentEnteredState'], detection: ['auto'] } },
+			},
+			{
 				displayName: 'Filters',
 				name: 'filters',
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
 				options: [otherQueryParameters],
+				description: "Narrow SortedPRO's consignment search (Snapshot only)",
+				displayOptions: { show: { event: ['consignmentEnteredState'], detection: ['snapshot'] } },
 			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollConsignments(this);
+		return await pollTrigger(this);
 	}
 }

@@ -1,8 +1,9 @@
 /**
- * One poll of the SortedPRO Trigger: for each watched state, read the consignments in it
- * (paged, politely bounded) through the node's one transport, and report those that were
- * not in it at the previous poll. Memory is written only after every state was read, so a
- * failed poll changes nothing and the next successful one still reports every change.
+ * Detection by snapshot: for each watched state, read the consignments in it (paged, bounded)
+ * with SortedPRO's consignment search, and report those that were not in it at the previous
+ * poll. Memory is changed only after every state was read, so a failed poll changes nothing
+ * and the next successful one still reports every change. A consignment that enters and
+ * leaves a state between two polls is not seen: Events detection (events.ts) sees it.
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
@@ -12,17 +13,15 @@ import { inState, referenceOf, stateOf } from '../shared/consignments';
 import { hasBrokenCharacter } from '../shared/inputText';
 import { stateName } from '../shared/states';
 import { searchConsignments } from '../shared/search';
-import { requestSettings } from '../shared/transport';
 import type { RequestSettings } from '../shared/transport';
-import { compareState } from './memory';
+import { MAX_MEMORY_BYTES, compareState, memoryKey, rememberedIn } from './memory';
 import type { TriggerMemory } from './memory';
+import type { PollRun } from './run';
 
 /** Pages read per state and poll at the most: 2,000 consignments in one state (of SEARCH_PAGE_SIZE each). */
 export const MAX_PAGES_PER_STATE = 20;
 /** Consignments a test event ("Fetch Test Event") shows per state. */
 export const TEST_EVENT_COUNT = 10;
-/** Time kept in hand before n8n's poll budget runs out. */
-const BUDGET_MARGIN_MS = 10_000;
 
 /** The Filters' query parameters for SortedPRO's consignment search. */
 function readFilters(context: IPollFunctions): IDataObject {
@@ -64,41 +63,29 @@ async function readState(
 	return { consignments, complete: stopped === 'end' };
 }
 
-export async function pollConsignments(
+/**
+ * One snapshot poll of the watched states. Returns the events and the memory to keep, which the
+ * caller writes only when the poll succeeded.
+ */
+export async function pollSnapshot(
 	context: IPollFunctions,
-): Promise<INodeExecutionData[][] | null> {
-	const states = context.getNodeParameter('states', []) as string[];
-	if (!Array.isArray(states) || states.length === 0) {
-		throw new NodeOperationError(context.getNode(), '"States" is empty', {
-			description: 'Pick at least one consignment state to watch, e.g. Allocation Failed.',
-		});
-	}
+	run: PollRun,
+	memory: TriggerMemory,
+): Promise<{ items: INodeExecutionData[]; seen: Record<string, string[]> }> {
 	const query = readFilters(context);
-	// Not paced: a rate-limit refusal counts as an attempt, so a poll never waits minutes.
-	const request = await requestSettings(context);
-	const manual = context.getMode() === 'manual';
-	const budgetMs =
-		typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : 5 * 60_000;
-	const deadline = Date.now() + Math.max(budgetMs - BUDGET_MARGIN_MS, budgetMs / 2);
-	const memory = context.getWorkflowStaticData('node') as TriggerMemory;
-	const noticedAt = new Date().toISOString();
-
+	const { states, manual, deadline, request } = run;
 	const items: INodeExecutionData[] = [];
+	// A plain object with only the watched states (validated against the fixed list) as keys.
 	const seen: Record<string, string[]> = {};
-	const event = (consignment: IDataObject, state: string): INodeExecutionData => ({
-		json: {
-			...consignment,
-			ConsignmentReference: referenceOf(consignment),
-			EnteredState: stateName(state),
-			NoticedAt: noticedAt,
-		},
-	});
+	const maxBytesPerState = Math.floor(MAX_MEMORY_BYTES / 2 / states.length);
 	for (const state of states) {
 		if (manual) {
 			// A test event: the most recent consignments in the state, so fields can be mapped.
 			const { consignments } = await readState(context, state, query, 1, deadline, request);
 			items.push(
-				...consignments.slice(0, TEST_EVENT_COUNT).map((consignment) => event(consignment, state)),
+				...consignments
+					.slice(0, TEST_EVENT_COUNT)
+					.map((consignment) => run.event(consignment, state)),
 			);
 			continue;
 		}
@@ -110,19 +97,17 @@ export async function pollConsignments(
 			deadline,
 			request,
 		);
-		const byReference = new Map(
-			consignments.map((consignment) => [referenceOf(consignment), consignment]),
+		const byKey = new Map(
+			consignments.map((consignment) => [memoryKey(referenceOf(consignment)), consignment]),
 		);
 		const { entered, remember } = compareState(
-			memory.seen?.[state],
-			[...byReference.keys()],
+			rememberedIn(memory, state),
+			[...byKey.keys()],
 			complete,
+			maxBytesPerState,
 		);
 		seen[state] = remember;
-		for (const reference of entered)
-			items.push(event(byReference.get(reference) as IDataObject, state));
+		for (const key of entered) items.push(run.event(byKey.get(key) as IDataObject, state));
 	}
-	// Only now, with every state read: a poll that failed above changed nothing.
-	if (!manual) memory.seen = seen;
-	return items.length ? [items] : null;
+	return { items, seen };
 }

@@ -302,14 +302,17 @@ export async function runPoll(
 	staticData: IDataObject,
 	mode: 'trigger' | 'manual' = 'trigger',
 	credentials: Record<string, ICredentialDataDecryptedObject> = productionCredentials,
+	/** The trigger's version (1 compares snapshots by default, 1.1 reads events) and n8n's poll budget. */
+	options: { typeVersion?: number; budgetMs?: number } = {},
 ) {
+	const typeVersion = options.typeVersion ?? 1;
 	const { nodeTypes, loader } = await loadPackage();
 	const logger = new RecordingLogger().install();
 	const node: INode = {
 		id: 'trigger',
 		name: 'SortedPRO Trigger',
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { sortedProApi: { id: '1', name: 'SortedPRO account' } },
@@ -322,14 +325,21 @@ export async function runPoll(
 		nodeTypes,
 		staticData,
 	});
+	const budgetMs = options.budgetMs;
 	const context = new PollContext(
 		workflow,
 		node,
 		makeAdditionalData(loader, credentials),
 		mode,
 		'activate',
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		budgetMs === undefined ? undefined : () => budgetMs,
 	);
-	const nodeType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1);
+	const nodeType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, typeVersion);
 	if (!nodeType.poll) throw new Error('the trigger has no poll()');
 	const result = await nodeType.poll.call(context);
 	return { result, items: result?.[0] ?? [], memory: workflow.staticData, logs: logger.lines };

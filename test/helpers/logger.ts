@@ -1,4 +1,5 @@
 /** What a run logs and leaves behind, read the way an operator could see it. */
+import { Logger as BackendLogger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { ErrorReporter } from 'n8n-core';
 import { LoggerProxy } from 'n8n-workflow';
@@ -19,12 +20,14 @@ export class RecordingLogger implements Logger {
 	scoped = () => this;
 
 	/**
-	 * Logs through n8n's own channels for this run: LoggerProxy, and the ErrorReporter,
+	 * Logs through n8n's own channels for this run: LoggerProxy, a node's `this.logger`, and the ErrorReporter,
 	 * which in n8n writes every node error and its causes to the server log (and Sentry).
 	 * The reporter's copy is the whole error, every property, so a scan sees all of it.
 	 */
 	install(): this {
 		LoggerProxy.init(this);
+		// A node's `this.logger` is n8n's backend Logger from the container.
+		Container.set(BackendLogger, this as unknown as BackendLogger);
 		// `report` is private in the typings; replacing it is how a test captures reports.
 		(Container.get(ErrorReporter) as unknown as { report: (error: unknown) => void }).report = (
 			error: unknown,

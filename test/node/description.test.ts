@@ -1,4 +1,4 @@
-import { Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
 import { NODE_TYPE, loadPackage } from '../helpers/engine';
@@ -163,6 +163,8 @@ describe('what the editor shows', () => {
 	);
 });
 
+const TRIGGER = 'n8n-nodes-sortedpro.sortedProTrigger';
+
 describe('SortedPRO Trigger as n8n loads it', () => {
 	test('a polling trigger with the same credential, found by the same words', async () => {
 		const { nodeTypes } = await loadPackage();
@@ -184,5 +186,60 @@ describe('SortedPRO Trigger as n8n loads it', () => {
 			expect.arrayContaining(['pollTimes', 'event', 'states', 'filters']),
 		);
 		expect(description.codex?.alias).toEqual(expect.arrayContaining(['shipping', 'consignment']));
+	});
+
+	test.each([
+		[
+			{ event: 'consignmentEnteredState', states: ['AllocationFailed', 'ReadyToShip'] },
+			'Consignment entered Allocation Failed, Ready To Ship',
+		],
+		[{ event: 'labelsPrinted' }, 'Labels Printed'],
+		[{ event: 'consignmentUpdated', states: ['Allocated'] }, 'Consignment Updated'],
+	])('the canvas subtitle of %j is "%s", in display names', async (parameters, expected) => {
+		const { nodeTypes } = await loadPackage();
+		const { subtitle } = nodeTypes.getByNameAndVersion(TRIGGER, 1.1).description;
+		const node: INode = {
+			id: 'subtitle',
+			name: 'SortedPRO Trigger',
+			type: TRIGGER,
+			typeVersion: 1.1,
+			position: [0, 0],
+			parameters,
+		};
+		const workflow = new Workflow({
+			id: 'subtitle',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes,
+		});
+		expect(workflow.expression.getSimpleParameterValue(node, subtitle ?? '', 'internal', {})).toBe(
+			expected,
+		);
+	});
+
+	test('Detection: version 1 keeps comparing snapshots, new triggers (1.1) read events with a fallback', async () => {
+		const { nodeTypes } = await loadPackage();
+		const defaultOf = (version: number) => {
+			const node: INode = {
+				id: 'detection',
+				name: 'SortedPRO Trigger',
+				type: TRIGGER,
+				typeVersion: version,
+				position: [0, 0],
+				parameters: {},
+			};
+			const { description } = nodeTypes.getByNameAndVersion(TRIGGER, version);
+			return NodeHelpers.getNodeParameters(
+				description.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				description,
+			)?.detection;
+		};
+		expect(defaultOf(1)).toBe('snapshot');
+		expect(defaultOf(1.1)).toBe('auto');
 	});
 });

@@ -234,3 +234,9 @@ export function sortedProItemFailure(
 		},
 	);
 }
+
+/** A failure as a node error: the transport's own are already; anything else is wrapped. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : new Error(String(error)));
+}

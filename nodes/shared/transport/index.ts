@@ -6,6 +6,7 @@ export { answerWasLost, sortedProApiExchange, sortedProApiRequest } from './exch
 export { CREDENTIAL_TYPE } from './attempt';
 export type { RequestContext } from './attempt';
 export {
+	asNodeError,
 	isStateRefusal,
 	refusedForState,
 	sortedProAnswerError,
