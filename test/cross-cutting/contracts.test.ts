@@ -16,11 +16,13 @@ import {
 	REF,
 	allocationSummary,
 	consignment,
+	consignmentEventPayload,
 	labelAnswer,
 	link,
 	listResult,
 	quote,
 	searchAnswer,
+	stateEventPayload,
 	summary,
 	unqualifiedService,
 } from '../fixtures/documented';
@@ -858,6 +860,90 @@ describe("SortedPRO's documented contracts", () => {
 				ConsignmentReference: OTHER_REF,
 				Reference: OTHER_REF,
 				EnteredState: 'Allocation Failed',
+			}),
+		]);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	// SDK ref-webhooks: ConsignmentStateEventRequest { ConsignmentStates, Start, End } answered by
+	// List<ConsignmentPayload>. The documentation has no example and does not say how answers are
+	// paged, how long a window may be or whether its ends are included: the trigger asks for one
+	// state and at most 15 minutes a request, and refuses an answer that is not a list.
+	test('the trigger reads the documented state events: one state a request, a window ending 30 s ago', async () => {
+		const requests: Array<{ ConsignmentStates: string[]; Start: string; End: string }> = [];
+		const stateEvents = (answer: unknown) =>
+			sortedPro()
+				.post('/events/consignmentstateevents', (body: (typeof requests)[number]) => {
+					requests.push(body);
+					return true;
+				})
+				.reply(200, answer);
+		const parameters = { event: 'consignmentEnteredState', states: ['Allocated'] };
+		const staticData: IDataObject = {};
+		stateEvents([]);
+		await runPoll(parameters, staticData, 'trigger', undefined, { typeVersion: 1.1 });
+		(staticData['node:SortedPRO Trigger'] as { events: { until: number } }).events.until -= 60_000;
+		stateEvents([stateEventPayload(REF)]);
+		const before = Date.now();
+		const { items } = await runPoll(parameters, staticData, 'trigger', undefined, {
+			typeVersion: 1.1,
+		});
+
+		expect(Object.keys(requests[1]).sort()).toEqual(['ConsignmentStates', 'End', 'Start']);
+		expect(requests[1].ConsignmentStates).toEqual(['Allocated']);
+		// Contiguous windows: this one starts where the first poll's ended (moved a minute back).
+		expect(requests[1].Start).toBe(new Date(Date.parse(requests[0].End) - 60_000).toISOString());
+		expect(Date.parse(requests[1].End)).toBeGreaterThanOrEqual(before - 30_000);
+		expect(Date.parse(requests[1].End)).toBeLessThanOrEqual(Date.now() - 30_000);
+		expect(requests[1].End).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				ConsignmentReference: REF,
+				ConsignmentTrackingReference: 'TRK0001',
+				ConsignmentState: 'Manifested',
+				EnteredState: 'Allocated',
+				Detection: 'Events',
+			}),
+		]);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	// SDK ref-webhooks: ConsignmentEventRequest { EventTypes, Start, End } answered by
+	// ConsignmentEventPayloadResponse { Events }. No example either; the SDK's endpoint attribute
+	// names a bare list, which is read too.
+	test('the trigger reads the documented consignment events: Labels Printed', async () => {
+		const requests: Array<{ EventTypes: string[]; Start: string; End: string }> = [];
+		const events = (answer: unknown) =>
+			sortedPro()
+				.post('/events/consignments', (body: (typeof requests)[number]) => {
+					requests.push(body);
+					return true;
+				})
+				.reply(200, answer);
+		const staticData: IDataObject = {};
+		events({ Events: [] });
+		await runPoll({ event: 'labelsPrinted' }, staticData, 'trigger', undefined, {
+			typeVersion: 1.1,
+		});
+		(staticData['node:SortedPRO Trigger'] as { events: { until: number } }).events.until -= 60_000;
+		const at = new Date(Date.now() - 50_000).toISOString();
+		events({ Events: [consignmentEventPayload(REF, 'LabelsPrinted', at)] });
+		const { items } = await runPoll({ event: 'labelsPrinted' }, staticData, 'trigger', undefined, {
+			typeVersion: 1.1,
+		});
+
+		expect(requests[1]).toEqual({
+			EventTypes: ['LabelsPrinted'],
+			Start: new Date(Date.parse(requests[0].End) - 60_000).toISOString(),
+			End: expect.any(String),
+		});
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				ConsignmentReference: REF,
+				Event: 'Labels Printed',
+				EventDate: at,
+				EventId: '2b1f5d3e-9c4a-4f0e-8d6b-0a1b2c3d4e5f',
+				EventDetails: expect.objectContaining({ User: 'warehouse@example.com' }),
 			}),
 		]);
 		expect(nock.pendingMocks()).toEqual([]);
