@@ -231,7 +231,7 @@ describe('workflows executed by n8n', () => {
 
 describe('the running n8n: a live webhook, and the editor in headless Chromium', () => {
 	const browserAvailable = fs.existsSync(CHROMIUM);
-	let searchesBeforeStart = 0;
+	let eventReadsBeforeStart = 0;
 	let n8n;
 	let browser;
 	let page;
@@ -247,10 +247,14 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 	beforeAll(async () => {
 		// Published workflows are active when n8n starts: the webhook example listens, and the
 		// trigger example polls every minute.
-		for (const file of ['webhook-orders-to-labels.json', 'allocation-failed-alert.json']) {
+		for (const file of [
+			'webhook-orders-to-labels.json',
+			'allocation-failed-alert.json',
+			'entered-allocated.json',
+		]) {
 			await n8nCommand(userFolder, N8N_PORT, ['publish:workflow', `--id=${workflowId(file)}`]);
 		}
-		searchesBeforeStart = simulator.model.searches;
+		eventReadsBeforeStart = simulator.model.eventReads;
 		n8n = await startN8nServer(userFolder, N8N_PORT);
 		await ensureOwner(N8N_PORT);
 		if (!browserAvailable) return;
@@ -311,7 +315,7 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 		});
 	});
 
-	test('the trigger starts executions with exactly the consignments that entered Allocation Failed', async () => {
+	test("the triggers read SortedPRO's events: a consignment that entered a state and left it between two polls starts exactly one execution", async () => {
 		const waitFor = async (what, check, timeoutMs) => {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
@@ -321,12 +325,22 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 				await new Promise((resolve) => setTimeout(resolve, 1000));
 			}
 		};
-		// The first poll (within a minute of n8n's start) only records what is there.
-		await waitFor('the first poll', () => simulator.model.searches > searchesBeforeStart, 150_000);
-		const changed = ['EC-SIM-000031', 'EC-SIM-000032'];
-		simulator.model.advance(changed, 'Allocation Failed');
+		// The first polls (within a minute of n8n's start) note where reading starts. Both
+		// triggers read events (Detection Auto and Events): nothing is searched.
+		await waitFor(
+			'the first polls',
+			() => simulator.model.eventReads >= eventReadsBeforeStart + 2,
+			150_000,
+		);
+		const searchesBefore = simulator.model.searches;
+		const failed = ['EC-SIM-000031', 'EC-SIM-000032'];
+		simulator.model.advance(failed, 'Allocation Failed');
+		// Allocated and at once Manifested: in Allocated for no poll to see.
+		const passedThrough = 'EC-SIM-000033';
+		simulator.model.advance([passedThrough], 'Allocated');
+		simulator.model.advance([passedThrough], 'Manifested');
 
-		// Read the trigger workflow's executions through n8n's REST API, as the editor does.
+		// Read the triggers' executions through n8n's REST API, as the editor does.
 		const login = await fetch(`${editor}/rest/login`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -336,34 +350,61 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 		const rest = async (route) =>
 			(await (await fetch(`${editor}/rest${route}`, { headers: { cookie } })).json()).data;
 		const { parse } = require(path.join(ROOT, 'n8n-app', 'node_modules', 'flatted'));
-		const emitted = async () => {
-			const filter = encodeURIComponent(
-				JSON.stringify({ workflowId: workflowId('allocation-failed-alert.json') }),
-			);
+		const emitted = async (file, triggerNode) => {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: workflowId(file) }));
 			const { results } = await rest(`/executions?filter=${filter}`);
 			const references = [];
 			for (const execution of results ?? []) {
 				const details = await rest(`/executions/${execution.id}`);
 				const run = parse(details.data);
-				for (const item of run.resultData.runData['Allocation failed']?.[0]?.data?.main?.[0] ??
-					[]) {
-					references.push(item.json.ConsignmentReference);
-				}
+				for (const item of run.resultData.runData[triggerNode]?.[0]?.data?.main?.[0] ?? [])
+					references.push(item.json);
 			}
 			return references;
 		};
-		const references = await waitFor(
+		const alerts = () => emitted('allocation-failed-alert.json', 'Allocation failed');
+		const allocated = () => emitted('entered-allocated.json', 'Entered Allocated');
+		// A state change is reported by the first poll whose window (ending 30 s before the poll)
+		// covers it: within a minute and a half.
+		await waitFor(
 			'executions with the changed consignments',
 			async () => {
-				const found = await emitted();
-				return changed.every((reference) => found.includes(reference)) ? found : undefined;
+				const found = (await alerts()).map((item) => item.ConsignmentReference);
+				const passed = (await allocated()).map((item) => item.ConsignmentReference);
+				return failed.every((reference) => found.includes(reference)) &&
+					passed.includes(passedThrough)
+					? true
+					: undefined;
 			},
 			150_000,
 		);
+		// One more poll of each: nothing is reported again.
+		const reads = simulator.model.eventReads;
+		await waitFor('another poll', () => simulator.model.eventReads >= reads + 2, 90_000);
 
-		// Each changed consignment started the workflow once; nothing was reported twice.
-		expect(references.filter((reference) => changed.includes(reference)).sort()).toEqual(changed);
-		expect(new Set(references).size).toBe(references.length);
+		// Each once (the webhook test's orders, allocated or failed around the first polls, may be
+		// reported too, each once).
+		const found = await alerts();
+		const foundReferences = found.map((item) => item.ConsignmentReference);
+		expect(foundReferences.filter((reference) => failed.includes(reference)).sort()).toEqual(
+			failed,
+		);
+		expect(new Set(foundReferences).size).toBe(foundReferences.length);
+		expect(found.find((item) => item.ConsignmentReference === failed[0])).toMatchObject({
+			EnteredState: 'Allocation Failed',
+			Detection: 'Events',
+		});
+		const passed = await allocated();
+		const passedReferences = passed.map((item) => item.ConsignmentReference);
+		expect(passedReferences.filter((reference) => reference === passedThrough)).toHaveLength(1);
+		expect(new Set(passedReferences).size).toBe(passedReferences.length);
+		expect(passed.find((item) => item.ConsignmentReference === passedThrough)).toMatchObject({
+			EnteredState: 'Allocated',
+			ConsignmentState: 'Manifested',
+			Detection: 'Events',
+		});
+		// Events, not snapshots: the triggers did not search.
+		expect(simulator.model.searches).toBe(searchesBefore);
 	});
 
 	const browserTest = browserAvailable ? test : test.skip;
@@ -419,7 +460,7 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 		expect(await found.count()).toBeGreaterThan(0);
 	});
 
-	browserTest('the trigger appears in the nodes panel next to the actions', async () => {
+	browserTest("the trigger's events appear in the nodes panel next to the actions", async () => {
 		await page.goto(`${editor}/workflow/new`);
 		await page.locator('[data-test-id="node-creator-plus-button"]').first().click({ force: true });
 		await page.locator('input[data-test-id="node-creator-search-bar"]').fill('sortedpro');
@@ -429,7 +470,15 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 		await panel.getByText('On consignment entered state').first().waitFor();
 		await screenshot('nodes-panel-trigger.png');
 		const text = await panel.innerText();
-		expect(text).toContain('Triggers (1)');
+		// n8n lists each of the trigger's Events as a trigger of its own.
+		expect(text).toContain('Triggers (4)');
+		for (const event of [
+			'On consignment created',
+			'On consignment entered state',
+			'On consignment updated',
+			'On labels printed',
+		])
+			expect(text).toContain(event);
 		expect(text).toMatch(/Actions \(\d+\)/);
 	});
 
