@@ -431,7 +431,8 @@ class SortedProModel {
 
 	/**
 	 * POST /events/consignmentstateevents: a ConsignmentPayload for each entry into one of
-	 * `ConsignmentStates` between Start and End (both included); its ConsignmentState is the
+	 * `ConsignmentStates` from Start up to End (End not included: the documentation does not say,
+	 * and windows that follow each other then share no moment); its ConsignmentState is the
 	 * consignment's state now, as the SDK describes it.
 	 */
 	stateEvents(body) {
@@ -446,7 +447,7 @@ class SortedProModel {
 		for (const consignment of this.consignments.values())
 			for (const entry of consignment.History) {
 				const at = Date.parse(entry.At);
-				if (wanted.has(entry.State) && at >= window.start && at <= window.end)
+				if (wanted.has(entry.State) && at >= window.start && at < window.end)
 					payloads.push(this.payloadOf(consignment));
 			}
 		return { status: 200, body: payloads };
@@ -462,7 +463,7 @@ class SortedProModel {
 		this.eventReads += 1;
 		const Events = this.events.filter((event) => {
 			const at = Date.parse(event.EventDetails.EventDate);
-			return types.includes(event.EventDetails.EventType) && at >= window.start && at <= window.end;
+			return types.includes(event.EventDetails.EventType) && at >= window.start && at < window.end;
 		});
 		return { status: 200, body: { Events } };
 	}

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { otherQueryParameters } from '../shared/searchFilters';
-import { CONSIGNMENT_STATES } from '../shared/states';
+import { CONSIGNMENT_STATES, NAME_BREAK } from '../shared/states';
 import { CONSIGNMENT_EVENTS, pollTrigger } from './poll';
 
 /** Detection's choices; version 1 compared snapshots only, so it keeps that as its default. */
@@ -41,15 +41,12 @@ const detection = (version: number, defaultValue: string) => ({
 	displayOptions: { show: { '@version': [version], event: ['consignmentEnteredState'] } },
 });
 
-/**
- * The canvas subtitle: the event's name, or the states' names as the editor shows them (a
- * state's name is its value with spaces between its words, as shared/states.ts makes them).
- */
+/** The canvas subtitle: the event's name, or the states' names as the editor shows them. */
 const SUBTITLE = `={{ ${Object.entries(CONSIGNMENT_EVENTS)
 	.map(([value, event]) => `$parameter["event"] === "${value}" ? "${event.name}" : `)
 	.join(
 		'',
-	)}"Consignment entered " + [].concat($parameter["states"] || []).join(", ").replace(/([a-z])([A-Z])/g, "$1 $2") }}`;
+	)}"Consignment entered " + [].concat($parameter["states"] || []).join(", ").replace(/${NAME_BREAK.pattern}/g, "${NAME_BREAK.replacement}") }}`;
 
 export class SortedProTrigger implements INodeType {
 	description: INodeTypeDescription = {

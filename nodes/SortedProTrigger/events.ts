@@ -5,9 +5,10 @@
  *
  * - A window ends SETTLE_MS before the poll: SortedPRO has then recorded what happened in it,
  *   and a SortedPRO clock up to that much behind this one loses nothing.
- * - A poll reads at most MAX_WINDOWS_PER_POLL windows of at most WINDOW_MS each; the rest (after
- *   an outage) is read by the next polls. A window that fails is not counted as read: the poll
- *   reports the windows before it and the next poll reads it again.
+ * - A poll reads the time since the last one in MAX_WINDOWS_PER_POLL windows at most, each of
+ *   WINDOW_MS or, when more time has passed (a daily poll, an outage), an equal share of it; at
+ *   most MAX_LOOK_BACK_MS back. A window that fails is not counted as read: the poll reports the
+ *   windows before it and the next poll reads it again.
  * - The documentation does not say whether a window's Start and End are included. Consignment
  *   events carry an EventId: those of the last window read are remembered, and one answered
  *   again is dropped. State events carry no id or time, so windows are sent end to start.
@@ -24,23 +25,19 @@ import {
 } from '../shared/events';
 import { asNodeError } from '../shared/transport';
 import type { ConsignmentEventType, EventWindow } from '../shared/events';
-import {
-	MAX_MEMORY_BYTES,
-	MAX_REMEMBERED_EVENT_IDS,
-	MAX_REMEMBERED_REFERENCE_LENGTH,
-	memoryKey,
-	newestWithin,
-} from './memory';
+import { MAX_MEMORY_BYTES, MAX_REMEMBERED_EVENT_IDS, memoryKey, newestWithin } from './memory';
 import type { TriggerMemory } from './memory';
 import { stateName } from '../shared/states';
 import type { PollRun } from './run';
 
 /** A window ends this long before the poll. */
 export const SETTLE_MS = 30_000;
-/** The longest window one request asks for. */
+/** A window's length, unless more time has passed than MAX_WINDOWS_PER_POLL of them cover. */
 export const WINDOW_MS = 15 * 60_000;
-/** Windows read per poll at the most: two hours of events. */
-export const MAX_WINDOWS_PER_POLL = 8;
+/** Windows (requests per watched state) a poll reads at the most. */
+export const MAX_WINDOWS_PER_POLL = 24;
+/** How far back a poll reads at the most (a trigger published again after a long pause). */
+export const MAX_LOOK_BACK_MS = 7 * 24 * 60 * 60_000;
 /** "Fetch Test Event" shows the events of the last hour, at most TEST_EVENT_COUNT of them. */
 export const TEST_WINDOW_MS = 60 * 60_000;
 export const TEST_EVENT_COUNT = 10;
@@ -61,15 +58,19 @@ export function eventsUnavailable(error: unknown): boolean {
 	return error instanceof NodeApiError && ['404', '501'].includes(String(error.httpCode));
 }
 
-/** Windows of at most WINDOW_MS from `from` to `to`, MAX_WINDOWS_PER_POLL at most. */
+/**
+ * Windows from `from` to `to` that follow each other without a gap: WINDOW_MS each, or longer
+ * when that would take more than `most` of them, so that one poll covers the whole time.
+ */
 export function windowsBetween(
 	from: number,
 	to: number,
 	most = MAX_WINDOWS_PER_POLL,
 ): EventWindow[] {
+	const length = Math.max(WINDOW_MS, Math.ceil((to - from) / most));
 	const windows: EventWindow[] = [];
-	for (let start = from; start < to && windows.length < most; start += WINDOW_MS)
-		windows.push({ start, end: Math.min(start + WINDOW_MS, to) });
+	for (let start = from; start < to; start += length)
+		windows.push({ start, end: Math.min(start + length, to) });
 	return windows;
 }
 
@@ -107,7 +108,9 @@ export async function pollEvents(
 				run.request,
 			);
 		}
-		for (;;) {
+		// The documentation spells the route two ways: each is tried once, the one that answered
+		// last time first.
+		for (let tries = 1; ; tries++) {
 			try {
 				return await readStateEvents(
 					context,
@@ -121,10 +124,9 @@ export async function pollEvents(
 					run.request,
 				);
 			} catch (error) {
-				// The documentation spells the route two ways: the other one is tried once.
-				if (!eventsUnavailable(error) || route === STATE_EVENT_ROUTES.length - 1)
+				if (!eventsUnavailable(error) || tries === STATE_EVENT_ROUTES.length)
 					throw asNodeError(context.getNode(), error);
-				route += 1;
+				route = (route + 1) % STATE_EVENT_ROUTES.length;
 			}
 		}
 	};
@@ -148,17 +150,24 @@ export async function pollEvents(
 		seenIds: Set<string>,
 	) => {
 		const items: INodeExecutionData[] = [];
+		let skipped = 0;
 		for (const { entry, state } of answer) {
 			const reference = referenceOf(entry);
-			// An entry that names no consignment, or one far longer than SortedPRO's, is not one.
-			if (!reference || reference.length > MAX_REMEMBERED_REFERENCE_LENGTH) continue;
+			// An entry that names no consignment cannot start a workflow about one.
+			if (!reference) {
+				skipped += 1;
+				continue;
+			}
 			if (source.kind === 'state') {
 				if (state !== undefined) items.push(run.event(entry as IDataObject, state));
 				continue;
 			}
 			const { type, at } = eventDetailsOf(entry);
 			// Only the type asked for; an event that says it is another is not taken for one.
-			if (type !== undefined && type !== source.type) continue;
+			if (type !== undefined && type !== source.type) {
+				skipped += 1;
+				continue;
+			}
 			const id = typeof entry.EventId === 'string' ? memoryKey(entry.EventId) : '';
 			if (id) {
 				if (seenIds.has(id)) continue;
@@ -174,12 +183,20 @@ export async function pollEvents(
 				},
 			});
 		}
+		if (skipped > 0)
+			context.logger.warn(
+				`SortedPRO Trigger: ${skipped} of SortedPRO's events named no consignment or were of another type than asked for, and were not reported`,
+			);
 		return items;
 	};
 
 	if (run.manual) {
-		const answer = await readWindow({ start: now - TEST_WINDOW_MS, end: now });
-		const items = itemsOf(answer, new Set());
+		// The newest window first, until there are enough to show.
+		const items: INodeExecutionData[] = [];
+		for (const window of windowsBetween(now - TEST_WINDOW_MS, now).reverse()) {
+			if (items.length >= TEST_EVENT_COUNT) break;
+			items.unshift(...itemsOf(await readWindow(window), new Set()));
+		}
 		return { items: items.slice(-TEST_EVENT_COUNT), events: memory.events ?? kept(readTo) };
 	}
 	if (!memory.events) {
@@ -190,7 +207,15 @@ export async function pollEvents(
 	}
 
 	const items: INodeExecutionData[] = [];
-	let until = memory.events.until;
+	// Never ahead of now (a clock set back), never more than MAX_LOOK_BACK_MS behind.
+	let until = Math.min(memory.events.until, readTo);
+	if (until < readTo - MAX_LOOK_BACK_MS) {
+		context.logger.warn(
+			`SortedPRO Trigger: the last poll read SortedPRO's events up to ${new Date(until).toISOString()}; events more than 7 days old are not read`,
+		);
+		until = readTo - MAX_LOOK_BACK_MS;
+	}
+	const readFrom = until;
 	let ids = memory.events.ids ?? [];
 	for (const window of windowsBetween(until, readTo)) {
 		if (Date.now() >= run.deadline) break;
@@ -200,8 +225,7 @@ export async function pollEvents(
 		} catch (error) {
 			// Nothing read yet: the poll fails (and changes nothing). Otherwise the windows read
 			// are reported, and this one is read again by the next poll.
-			if (items.length === 0 && until === memory.events.until)
-				throw asNodeError(context.getNode(), error);
+			if (until === readFrom) throw asNodeError(context.getNode(), error);
 			context.logger.warn(
 				`SortedPRO Trigger: events from ${new Date(window.start).toISOString()} on could not be read this poll and are read again by the next one`,
 			);

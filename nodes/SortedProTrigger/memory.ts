@@ -47,7 +47,11 @@ export function readMemory(staticData: Record<string, unknown>): TriggerMemory {
 	const events = staticData.events as TriggerMemory['events'] | undefined;
 	if (typeof events === 'object' && events !== null && Number.isFinite(events.until)) {
 		memory.events = { until: events.until };
-		if (isStringList(events.ids)) memory.events.ids = events.ids.slice(-MAX_REMEMBERED_EVENT_IDS);
+		if (isStringList(events.ids))
+			memory.events.ids = newestWithin(
+				events.ids.slice(-MAX_REMEMBERED_EVENT_IDS).map(memoryKey),
+				MAX_MEMORY_BYTES / 2,
+			);
 		if (events.route === 1) memory.events.route = 1;
 	}
 	if (Number.isFinite(staticData.eventsUnavailableSince))
@@ -72,7 +76,7 @@ function hash(text: string): string {
 	let low = 0x84222325;
 	let high = 0xcbf29ce4;
 	for (let index = 0; index < text.length; index++) {
-		low ^= text.charCodeAt(index);
+		low = (low ^ text.charCodeAt(index)) >>> 0;
 		// Multiply by the FNV prime 0x100000001b3, keeping 64 bits.
 		const lowTimes = low * 0x1b3;
 		const carry = Math.floor(lowTimes / 0x100000000);

@@ -4,7 +4,7 @@
  * succeeded, so a failed poll changes nothing and the next one still reports every change.
  */
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions, NodeApiError } from 'n8n-workflow';
 
 import { referenceOf } from '../shared/consignments';
 import { CONSIGNMENT_STATES, stateName } from '../shared/states';
@@ -42,7 +42,7 @@ function readStates(context: IPollFunctions): string[] {
 		if (typeof state !== 'string' || !STATE_VALUES.has(state)) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`"States" has ${JSON.stringify(state).slice(0, 60)}, which is not a SortedPRO consignment state`,
+				`"States" has ${String(JSON.stringify(state) ?? state).slice(0, 60)}, which is not a SortedPRO consignment state`,
 				{ description: 'Pick the states from the list instead of setting them by an expression.' },
 			);
 		}
@@ -59,17 +59,31 @@ function eventOf(context: IPollFunctions): string {
 		return event;
 	throw new NodeOperationError(
 		context.getNode(),
-		`"Event" ${JSON.stringify(event)} is not one the trigger knows`,
+		`"Event" ${JSON.stringify(event).slice(0, 60)} is not one the trigger knows`,
+		{ description: 'Pick the Event from the list.' },
 	);
 }
+
+const DETECTIONS: readonly string[] = ['auto', 'events', 'snapshot'];
+
+function detectionOf(context: IPollFunctions): Detection {
+	const detection = String(context.getNodeParameter('detection', 'auto'));
+	if (DETECTIONS.includes(detection)) return detection as Detection;
+	throw new NodeOperationError(
+		context.getNode(),
+		`"Detection" ${JSON.stringify(detection).slice(0, 60)} is not Auto, Events or Snapshot`,
+		{ description: 'Pick the Detection from the list.' },
+	);
+}
+
+/** Auto checks again this long after SortedPRO last had no events for the key. */
+export const EVENTS_RECHECK_MS = 24 * 60 * 60_000;
 
 export async function pollTrigger(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const event = eventOf(context);
 	const entersState = event === 'consignmentEnteredState';
 	const states = entersState ? readStates(context) : [];
-	const detection = (
-		entersState ? String(context.getNodeParameter('detection', 'auto')) : 'events'
-	) as Detection;
+	const detection: Detection = entersState ? detectionOf(context) : 'events';
 	const budgetMs =
 		typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : 5 * 60_000;
 	const deadline = Date.now() + Math.max(budgetMs - BUDGET_MARGIN_MS, budgetMs / 2);
@@ -106,23 +120,44 @@ export async function pollTrigger(context: IPollFunctions): Promise<INodeExecuti
 		return result(items);
 	};
 	if (detection === 'snapshot') return await snapshot({});
-	// Auto found no events API for this key: Snapshot from then on (Events checks again).
-	if (detection === 'auto' && memory.eventsUnavailableSince !== undefined)
-		return await snapshot({ eventsUnavailableSince: memory.eventsUnavailableSince });
 
 	const source: EventSource = entersState
 		? { kind: 'state', states }
 		: { ...CONSIGNMENT_EVENTS[event as keyof typeof CONSIGNMENT_EVENTS], kind: 'consignment' };
+	const unavailableSince = detection === 'auto' ? memory.eventsUnavailableSince : undefined;
+	if (unavailableSince !== undefined) {
+		// Auto found no events API for this key: Snapshot, and once a day a check for events.
+		if (manual || Date.now() - unavailableSince < EVENTS_RECHECK_MS)
+			return await snapshot({ eventsUnavailableSince: unavailableSince });
+		let events: TriggerMemory['events'];
+		try {
+			// Where reading would start (the first poll's check of the events API).
+			events = (await pollEvents(context, run('Events'), source, {})).events;
+		} catch (error) {
+			if (!eventsUnavailable(error)) throw asNodeError(context.getNode(), error);
+			return await snapshot({ eventsUnavailableSince: Date.now() });
+		}
+		// Events answer now: this poll still compares snapshots, so that nothing since the last
+		// one is missed; the next reads events from here.
+		context.logger.warn(
+			'SortedPRO Trigger: SortedPRO answers its events API for this key now: from the next poll on, this trigger reads events (Detection: Events)',
+		);
+		const { items } = await pollSnapshot(context, run('Snapshot'), memory);
+		save({ events });
+		return result(items);
+	}
+
 	try {
 		const polled = await pollEvents(context, run('Events'), source, memory);
 		save({ events: polled.events });
 		return result(polled.items);
 	} catch (error) {
 		if (!eventsUnavailable(error)) throw asNodeError(context.getNode(), error);
+		const status = (error as NodeApiError).httpCode;
 		if (detection === 'events' || !entersState) {
 			throw new NodeOperationError(
 				context.getNode(),
-				'SortedPRO has no events for this API key: it answered 404 to the events API',
+				`SortedPRO has no events for this API key: it answered ${status} to the events API`,
 				{
 					description: entersState
 						? 'Set Detection to Snapshot (or Auto), which compares the consignments in each state from poll to poll.'
@@ -131,7 +166,7 @@ export async function pollTrigger(context: IPollFunctions): Promise<INodeExecuti
 			);
 		}
 		context.logger.warn(
-			'SortedPRO Trigger: SortedPRO answered 404 to its events API for this key, so this trigger compares the consignments in each state from poll to poll instead (Detection: Snapshot). Set Detection to Events to check for events again.',
+			`SortedPRO Trigger: SortedPRO answered ${status} to its events API for this key, so this trigger compares the consignments in each state from poll to poll instead (Detection: Snapshot). It checks for events again once a day; set Detection to Events to use them only.`,
 		);
 		return await snapshot({ eventsUnavailableSince: Date.now() });
 	}

@@ -13,6 +13,7 @@ import { inState, referenceOf, stateOf } from '../shared/consignments';
 import { hasBrokenCharacter } from '../shared/inputText';
 import { stateName } from '../shared/states';
 import { searchConsignments } from '../shared/search';
+import { asNodeError, ranOutOfTime } from '../shared/transport';
 import type { RequestSettings } from '../shared/transport';
 import { MAX_MEMORY_BYTES, compareState, memoryKey, rememberedIn } from './memory';
 import type { TriggerMemory } from './memory';
@@ -89,14 +90,18 @@ export async function pollSnapshot(
 			);
 			continue;
 		}
-		const { consignments, complete } = await readState(
-			context,
-			state,
-			query,
-			MAX_PAGES_PER_STATE,
-			deadline,
-			request,
-		);
+		let read: { consignments: IDataObject[]; complete: boolean };
+		try {
+			read = await readState(context, state, query, MAX_PAGES_PER_STATE, deadline, request);
+		} catch (error) {
+			// Out of time after the first state: the states not read keep their memory, and the
+			// next poll reads them. Out of time on the first one: the poll read nothing, and says so.
+			if (state === states[0] || !ranOutOfTime(error)) throw asNodeError(context.getNode(), error);
+			const previous = rememberedIn(memory, state);
+			if (previous) seen[state] = previous;
+			continue;
+		}
+		const { consignments, complete } = read;
 		const byKey = new Map(
 			consignments.map((consignment) => [memoryKey(referenceOf(consignment)), consignment]),
 		);

@@ -7,7 +7,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { referenceOf, searchPageOf } from './consignments';
-import { sortedProAnswerError, sortedProApiRequest, sortedProPath } from './transport';
+import {
+	asNodeError,
+	ranOutOfTime,
+	sortedProAnswerError,
+	sortedProApiRequest,
+	sortedProPath,
+} from './transport';
 import type { RequestContext, RequestSettings, SortedProCallContext } from './transport';
 
 /** The search term for your own reference, as the SDK's route template spells it. */
@@ -57,16 +63,24 @@ export async function searchConsignments(
 		if (bounds.deadline !== undefined && Date.now() > bounds.deadline)
 			return { summaries, stopped: 'deadline' };
 		const take = Math.min(SEARCH_PAGE_SIZE, bounds.limit - summaries.length);
-		const answer = await sortedProApiRequest.call(
-			context,
-			{
-				method: 'GET',
-				path: sortedProPath`/consignments/${String(take)}/${String(skip)}`,
-				qs: query,
-			},
-			about,
-			request,
-		);
+		let answer: unknown;
+		try {
+			answer = await sortedProApiRequest.call(
+				context,
+				{
+					method: 'GET',
+					path: sortedProPath`/consignments/${String(take)}/${String(skip)}`,
+					qs: query,
+				},
+				about,
+				request,
+			);
+		} catch (error) {
+			// The run's time ran out during a later page: what was read is a partial read.
+			if (page > 0 && bounds.deadline !== undefined && ranOutOfTime(error))
+				return { summaries, stopped: 'deadline' };
+			throw asNodeError(context.getNode(), error);
+		}
 		const found = searchPageOf(answer, bounds.documentedOnly);
 		if (!found || (bounds.documentedOnly && found.count === undefined)) {
 			throw sortedProAnswerError(

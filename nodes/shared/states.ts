@@ -41,8 +41,13 @@ const STATE_VALUES = [
 
 export type ConsignmentState = (typeof STATE_VALUES)[number];
 
-/** "AllocationFailed" → "Allocation Failed". */
-const readable = (value: string) => value.replace(/([a-z])([A-Z])/g, '$1 $2');
+/**
+ * A state's name is its value with a space where a lower-case letter meets a capital:
+ * "AllocationFailed" → "Allocation Failed" (also used by the trigger's subtitle expression).
+ */
+export const NAME_BREAK = { pattern: '([a-z])([A-Z])', replacement: '$1 $2' } as const;
+const readable = (value: string) =>
+	value.replace(new RegExp(NAME_BREAK.pattern, 'g'), NAME_BREAK.replacement);
 
 /** The states for Get Many's filter and the trigger, in alphabetical order of their names. */
 export const CONSIGNMENT_STATES = STATE_VALUES.map((value) => ({

@@ -125,6 +125,7 @@ export async function sortedProApiExchange(
 				itemIndex: context.itemIndex,
 			});
 		error.description = [note, error.description].filter(Boolean).join(' ');
+		error.context.sortedProOutOfTime = true;
 		return error;
 	};
 	const boundNote = () =>
@@ -143,6 +144,9 @@ export async function sortedProApiExchange(
 			// The run's pause may have grown since (other items' refusals): not past the bound.
 			slot = await pace.acquire(rateLimitedSince + rateLimitBoundMs);
 			if (!slot) throw rateLimitError(lastRefusal, attempt - 1, boundNote());
+		} else if (pace && deadline !== Infinity) {
+			slot = await pace.acquire(deadline);
+			if (!slot) throw outOfTime(lastFailure, attempt - 1);
 		} else slot = await pace?.acquire();
 		try {
 			response = await sendAttempt(
@@ -168,7 +172,7 @@ export async function sortedProApiExchange(
 			const backoff = backoffMs(counted);
 			if (Date.now() + backoff >= deadline)
 				throw outOfTime(withAttempts(mapped, attempt, answerLost, context), attempt);
-			lastFailure = withAttempts(mapped, attempt, answerLost, context);
+			if (deadline !== Infinity) lastFailure = withAttempts(mapped, attempt, answerLost, context);
 			await sleep(backoff);
 			continue;
 		}
@@ -274,6 +278,11 @@ function withAttempts(
 	error.context.sortedProAnswerLost = answerLost;
 	if (answerLost && context?.ifAnswerLost) error.description = context.ifAnswerLost;
 	return error;
+}
+
+/** Whether a call failed because the time its run had (RequestSettings.deadline) ran out. */
+export function ranOutOfTime(error: unknown): boolean {
+	return error instanceof NodeApiError && error.context.sortedProOutOfTime === true;
 }
 
 /** Whether SortedPRO may have acted on a request that finally failed with this error. */

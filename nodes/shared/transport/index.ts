@@ -2,7 +2,7 @@
  * The transport's public face: what the rest of the package may use of it. No code of the
  * package outside transport/ imports a file in here other than this one (unit tests may).
  */
-export { answerWasLost, sortedProApiExchange, sortedProApiRequest } from './exchange';
+export { answerWasLost, ranOutOfTime, sortedProApiExchange, sortedProApiRequest } from './exchange';
 export { CREDENTIAL_TYPE } from './attempt';
 export type { RequestContext } from './attempt';
 export {

@@ -102,21 +102,46 @@ describe('Consignment Entered State, by events', () => {
 		]);
 	});
 
-	test('after an outage, a poll reads two hours in 15-minute windows and the next poll the rest', async () => {
+	test.each([
+		['an hour', 59 * MINUTE, 4],
+		['a day (a daily poll)', 24 * 60 * MINUTE, 24],
+	])(
+		'%s since the last poll: read in windows that follow each other, all in this poll',
+		async (_since, sinceMs, requests) => {
+			const staticData: IDataObject = {};
+			await poll(watching(['Allocated']), staticData);
+			pollWasEarlier(staticData, sinceMs);
+			simulator.model.advance(['EC-SIM-000001'], 'Allocated', ago(sinceMs - MINUTE));
+			simulator.model.advance(['EC-SIM-000004'], 'Allocated', ago(2 * MINUTE));
+			const reads = () => Number(simulator.model.eventReads);
+			const readsBefore = reads();
+
+			const first = await poll(watching(['Allocated']), staticData);
+			const second = await poll(watching(['Allocated']), staticData);
+
+			// At most 24 windows (requests per state) a poll: longer ones after a longer pause.
+			expect(reads() - readsBefore).toBe(requests + 1);
+			expect(first.items.map((item) => item.json.ConsignmentReference)).toEqual([
+				'EC-SIM-000001',
+				'EC-SIM-000004',
+			]);
+			expect(second.result).toBeNull();
+		},
+	);
+
+	test('a trigger published again after weeks reads the last 7 days, and says so in the log', async () => {
 		const staticData: IDataObject = {};
 		await poll(watching(['Allocated']), staticData);
-		pollWasEarlier(staticData, 3 * 60 * MINUTE);
-		simulator.model.advance(['EC-SIM-000001'], 'Allocated', ago(170 * MINUTE));
-		simulator.model.advance(['EC-SIM-000004'], 'Allocated', ago(20 * MINUTE));
-		const reads = () => Number(simulator.model.eventReads);
-		const readsBefore = reads();
+		pollWasEarlier(staticData, 30 * 24 * 60 * MINUTE);
+		simulator.model.advance(['EC-SIM-000002'], 'Allocated', ago(20 * 24 * 60 * MINUTE));
+		simulator.model.advance(['EC-SIM-000003'], 'Allocated', ago(6 * 24 * 60 * MINUTE));
 
-		const first = await poll(watching(['Allocated']), staticData);
-		expect(reads() - readsBefore).toBe(8);
-		const second = await poll(watching(['Allocated']), staticData);
+		const { items, logs } = await poll(watching(['Allocated']), staticData);
 
-		expect(first.items.map((item) => item.json.ConsignmentReference)).toEqual(['EC-SIM-000001']);
-		expect(second.items.map((item) => item.json.ConsignmentReference)).toEqual(['EC-SIM-000004']);
+		expect(items.map((item) => item.json.ConsignmentReference)).toEqual(['EC-SIM-000003']);
+		expect(logs.some((line) => line.includes('events more than 7 days old are not read'))).toBe(
+			true,
+		);
 	});
 
 	test('Fetch Test Event shows the last hour, memory untouched', async () => {
@@ -146,6 +171,25 @@ describe('Consignment Entered State, by events', () => {
 		expect((staticData[MEMORY] as { events: { route: number } }).events.route).toBe(1);
 		// The first poll found the route (a 404, then an answer); the second went straight to it.
 		expect(simulator.counts.answered).toBe(3);
+
+		// SortedPRO moves back to the SDK's spelling: the other route is tried again.
+		await fetch(`${credentials.sortedProApi.baseUrl}/__sim/config`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ eventsApi: 'sdk' }),
+		});
+		pollWasEarlier(staticData, 20_000);
+		simulator.model.advance(['EC-SIM-000008'], 'Allocated', ago(40_000));
+		const back = await poll(watching(['Allocated']), staticData);
+		expect(back.items.map((item) => item.json.ConsignmentReference)).toEqual(['EC-SIM-000008']);
+		expect((staticData[MEMORY] as { events: { route?: number } }).events.route).toBeUndefined();
+	});
+
+	test('a Detection that is not one of the choices: a readable error before anything is sent', async () => {
+		await expect(poll(watching(['Allocated'], { detection: 'webhooks' }), {})).rejects.toThrow(
+			'"Detection" "webhooks" is not Auto, Events or Snapshot',
+		);
+		expect(simulator.counts.answered).toBe(0);
 	});
 });
 
@@ -183,6 +227,35 @@ describe('an account without events', () => {
 			eventsUnavailableSince: expect.any(Number),
 			seen: { AllocationFailed: ['EC-SIM-000002'] },
 		});
+	});
+
+	test('Auto checks for events again a day later, and reads them from the poll after that one', async () => {
+		const staticData: IDataObject = {};
+		const parameters = watching(['AllocationFailed']);
+		await poll(parameters, staticData);
+		const memory = staticData[MEMORY] as { eventsUnavailableSince: number };
+		memory.eventsUnavailableSince -= 25 * 60 * MINUTE;
+		await fetch(`${credentials.sortedProApi.baseUrl}/__sim/config`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ eventsApi: 'sdk' }),
+		});
+		simulator.model.advance(['EC-SIM-000004'], 'Allocation Failed');
+
+		// This poll still compares snapshots (nothing since the last one is missed)...
+		const switching = await poll(parameters, staticData);
+		expect(
+			switching.items.map((item) => [item.json.ConsignmentReference, item.json.Detection]),
+		).toEqual([['EC-SIM-000004', 'Snapshot']]);
+		expect(staticData[MEMORY]).toEqual({ events: { until: expect.any(Number) } });
+
+		// ...the next ones read events.
+		pollWasEarlier(staticData, 2 * MINUTE);
+		simulator.model.advance(['EC-SIM-000006'], 'Allocation Failed', ago(MINUTE));
+		const next = await poll(parameters, staticData);
+		expect(next.items.map((item) => [item.json.ConsignmentReference, item.json.Detection])).toEqual(
+			[['EC-SIM-000006', 'Events']],
+		);
 	});
 
 	test('Detection Events: a readable error that says what to choose instead', async () => {
@@ -319,19 +392,31 @@ describe('what SortedPRO answers is not trusted blindly', () => {
 		expect(JSON.stringify(staticData)).toBe(before);
 	});
 
-	test('entries without a consignment reference, or with one far longer than SortedPRO writes, are not events', async () => {
+	test('an entry without a consignment reference is not an event, and the log says so', async () => {
 		stateEvents().reply(200, []);
 		const staticData: IDataObject = {};
 		await runPoll(watching(['Allocated']), staticData, 'trigger', undefined, V);
 		pollWasEarlier(staticData, 2 * MINUTE);
+		const long = 'EC-'.padEnd(100_000, 'x');
 		stateEvents().reply(200, [
 			{ ConsignmentState: 'Allocated' },
-			{ ConsignmentReference: 'x'.repeat(100_000) },
+			{ ConsignmentReference: long },
 			{ ConsignmentReference: 'EC-3' },
 		]);
 
-		const { items } = await runPoll(watching(['Allocated']), staticData, 'trigger', undefined, V);
+		const { items, logs } = await runPoll(
+			watching(['Allocated']),
+			staticData,
+			'trigger',
+			undefined,
+			V,
+		);
 
-		expect(items.map((item) => item.json.ConsignmentReference)).toEqual(['EC-3']);
+		// A long reference is what SortedPRO said: reported (only the memory bounds its length).
+		expect(items.map((item) => item.json.ConsignmentReference)).toEqual([long, 'EC-3']);
+		expect(logs.some((line) => line.includes("1 of SortedPRO's events named no consignment"))).toBe(
+			true,
+		);
+		expect(Buffer.byteLength(JSON.stringify(staticData))).toBeLessThan(1000);
 	});
 });
