@@ -197,6 +197,37 @@ const ROUTES = [
 		(m, [reference, quote]) => m.allocateWithQuote(reference, quote),
 		ACCEPTABLE,
 	],
+	// Allocate and get labels (SDK AllocationService): one route per way of allocating.
+	[
+		'PUT',
+		/^\/allocation\/([^/]+)\/labels\/([^/]+)$/,
+		(m, [reference, format]) =>
+			m.allocateAndGetLabels(reference, format, () => m.allocateCheapest(reference)),
+		ACCEPTABLE,
+	],
+	[
+		'PUT',
+		/^\/allocation\/([^/]+)\/servicegroup\/([^/]+)\/labels\/([^/]+)$/,
+		(m, [reference, group, format]) =>
+			m.allocateAndGetLabels(reference, format, () => m.allocateWithServiceGroup(reference, group)),
+		ACCEPTABLE,
+	],
+	[
+		'PUT',
+		/^\/allocation\/([^/]+)\/carrierservice\/([^/]+)\/labels\/([^/]+)$/,
+		(m, [reference, service, format]) =>
+			m.allocateAndGetLabels(reference, format, () =>
+				m.allocateWithCarrierService(reference, service),
+			),
+		ACCEPTABLE,
+	],
+	[
+		'PUT',
+		/^\/allocation\/([^/]+)\/quote\/([^/]+)\/labels\/([^/]+)$/,
+		(m, [reference, quote, format]) =>
+			m.allocateAndGetLabels(reference, format, () => m.allocateWithQuote(reference, quote)),
+		ACCEPTABLE,
+	],
 	['GET', /^\/quotes\/consignment\/([^/]+)$/, (m, [reference]) => m.quotesFor(reference)],
 	[
 		'PUT',

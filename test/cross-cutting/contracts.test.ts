@@ -14,6 +14,7 @@ import {
 	OTHER_REF,
 	PACKAGE_REF,
 	REF,
+	allocateAndGetLabelsAnswer,
 	allocationSummary,
 	consignment,
 	consignmentEventPayload,
@@ -104,6 +105,40 @@ const contracts: Contract[] = [
 			{ ConsignmentReference: OTHER_REF, CarrierServiceReference: 'CX_NDS' },
 		],
 	},
+	...(
+		[
+			['allocate', {}, ''],
+			['allocateWithServiceGroup', { serviceGroup: byRef('NEXTDAY') }, '/servicegroup/NEXTDAY'],
+			['allocateWithCarrierService', { carrierService: byRef('CX_NDS') }, '/carrierservice/CX_NDS'],
+			['allocateWithQuote', { quoteReference: 'Q-1' }, '/quote/Q-1'],
+		] as const
+	).map(
+		([operation, parameters, route]): Contract => ({
+			title: `${operation} with Get Label: one allocate-and-get-labels call`,
+			page: 'SDK ref-consignments AllocationService *AndGetLabels, AllocateAndGetLabelsResponse, AllocateAndGetLabelsResult',
+			silent:
+				'No example: the answer is built from the SDK types (see allocateAndGetLabelsAnswer).',
+			resource: 'allocation',
+			operation,
+			parameters: { ...parameters, getLabel: true, labelFormat: 'PDF' },
+			calls: [
+				{
+					method: 'put',
+					path: `/allocation/${REF}${route}/labels/PDF`,
+					status: 200,
+					answer: allocateAndGetLabelsAnswer(REF, pdf),
+				},
+			],
+			output: [
+				{
+					ConsignmentReference: REF,
+					CarrierName: 'Carrier X',
+					CarrierServiceReference: 'CX_NDS',
+					Label: { ContentType: 'application/pdf', fileName: `${REF}.pdf` },
+				},
+			],
+		}),
+	),
 	{
 		title: 'Allocate To Cheapest Service',
 		page: 'includes/_allocate_by_cheapest_quote.md',

@@ -1,5 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { labelProperties } from '../helpers/allocationLabels';
 import { callShape } from '../helpers/consignmentCall';
 import { operationOptions } from '../helpers/settings';
 import type { OperationModule, ResourceModule } from './types';
@@ -35,7 +36,11 @@ export function defineResource(
 	const properties = operations.flatMap((operation) => {
 		const options = operationOptions(shapeOf(operation), operation.call?.allocates);
 		const show = { resource: [option.value], operation: [operation.option.value] };
-		return [...operation.description, options].map((property) => shownFor(property, show));
+		// An allocation SortedPRO also offers as allocate-and-get-labels has Get Label.
+		const labels = operation.call?.labelsRoute ? labelProperties : [];
+		return [...operation.description, ...labels, options].map((property) =>
+			shownFor(property, show),
+		);
 	});
 	return {
 		option,

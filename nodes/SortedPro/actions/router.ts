@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { wantsLabels } from '../helpers/allocationLabels';
 import { runConsignmentCall } from '../helpers/runner';
 import { readRunSettings } from '../helpers/settings';
 import { shapeOf } from './defineResource';
@@ -16,7 +17,9 @@ export async function executeOperation(
 	operation: OperationModule,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const settings = await readRunSettings(context, shapeOf(operation));
+	// Get Label sends one allocate-and-get-labels call per item, whatever the operation's lists.
+	const perItemLabels = operation.call?.labelsRoute !== undefined && wantsLabels(context);
+	const settings = await readRunSettings(context, perItemLabels ? 'perItem' : shapeOf(operation));
 	if (operation.call) return await runConsignmentCall(context, items, operation.call, settings);
 	return await operation.execute(context, items, settings);
 }

@@ -24,6 +24,14 @@ export interface ConsignmentCall<Task extends ConsignmentTask = ConsignmentTask>
 	stateRule?: string;
 	/** The request for one consignment, when SortedPRO has such an endpoint. */
 	single?(task: Task): SortedProRequest;
+	/**
+	 * An allocation that SortedPRO also offers as allocate-and-get-labels: the route's part
+	 * between `/allocation/{ref}` and `/labels/{format}` ('' for the cheapest service,
+	 * `/servicegroup/{group}`, …). It gives the operation the Get Label fields; with Get Label on,
+	 * the runner sends this route for every item instead of `single` or `list`
+	 * (allocationLabels.ts).
+	 */
+	labelsRoute?(task: Task): string;
 	/** The request for many consignments, when SortedPRO has a list endpoint. */
 	list?(tasks: Task[]): SortedProRequest;
 	/** Items with different keys (e.g. different service groups) cannot share a list call. */

@@ -14,6 +14,15 @@ import { runItems } from './items';
 import type { ItemOutput, Outcome } from './items';
 import { firstText, isRecord, withConsignmentReference } from '../../shared/lists';
 import { recovery } from './readBack';
+import {
+	labelAfterwards,
+	labelledOutput,
+	labelledResult,
+	labelsRoute as labelsRequest,
+	readLabelWish,
+	wantsLabels,
+} from './allocationLabels';
+import type { LabelledTask } from './allocationLabels';
 import type { RunSettings } from './settings';
 import {
 	answerWasLost,
@@ -35,10 +44,18 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 	settings: RunSettings,
 ): Promise<INodeExecutionData[]> {
 	const node = context.getNode();
-	const read =
+	const readTask =
 		call.read ??
 		((_context: IExecuteFunctions, itemIndex: number) =>
 			({ itemIndex, consignmentReference: consignmentReference.read(context, itemIndex) }) as Task);
+	// Get Label: the allocate-and-get-labels route for every item (allocationLabels.ts).
+	const labelsRoute = call.labelsRoute && wantsLabels(context) ? call.labelsRoute : undefined;
+	const read = labelsRoute
+		? (_context: IExecuteFunctions, itemIndex: number): Task & LabelledTask => ({
+				...readTask(context, itemIndex),
+				label: readLabelWish(context, itemIndex),
+			})
+		: readTask;
 
 	// What the messages say about a call or one item of it.
 	const { ifAnswerLost } = call;
@@ -64,14 +81,40 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 			settings.request,
 		);
 	const output = async (task: Task, answer: unknown): Promise<ItemOutput> =>
-		call.output
-			? await call.output(context, task, answer)
-			: {
-					...(call.doneFlag ? { [call.doneFlag]: true } : {}),
-					...withConsignmentReference(answer, task.consignmentReference),
-				};
+		labelsRoute && isRecord(answer)
+			? await labelledOutput(context, task, answer)
+			: call.output
+				? await call.output(context, task, answer)
+				: {
+						...(call.doneFlag ? { [call.doneFlag]: true } : {}),
+						...withConsignmentReference(answer, task.consignmentReference),
+					};
 
-	const { doneBefore, accepted } = recovery(context, call, settings, itemContext);
+	const found = recovery(context, call, settings, itemContext);
+	/** With Get Label, a consignment found allocated still gets its label: Label > Get's request. */
+	const withLabel = async (task: Task, done: ItemOutput): Promise<ItemOutput> =>
+		await labelAfterwards(context, task, done, async (request) => {
+			const about = itemContext(task);
+			const exchange = await sortedProApiExchange.call(
+				context,
+				request,
+				{ ...about, action: `get the label of consignment ${task.consignmentReference}` },
+				settings.request,
+			);
+			return exchange.body;
+		});
+	const doneBefore = async (
+		task: Task,
+		answerLost: boolean,
+		stateRefusal: boolean,
+	): Promise<ItemOutput | undefined> => {
+		const done = await found.doneBefore(task, answerLost, stateRefusal);
+		return done && labelsRoute ? await withLabel(task, done) : done;
+	};
+	const accepted = async (task: Task): Promise<ItemOutput> => {
+		const done = await found.accepted(task);
+		return labelsRoute ? await withLabel(task, done) : done;
+	};
 
 	/**
 	 * One consignment's result (a list call's entry, or a one-consignment call's answer read
@@ -96,14 +139,19 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 			: inBatch
 				? "SortedPRO's answer to the batch call had no result for this consignment, so it may or may not have been processed; check it in SortedPRO"
 				: "SortedPRO's answer had no result for this consignment";
-		const recovered = entry
-			? await doneBefore(task, answerLost, isStateRefusal(reason))
-			: undefined;
+		let recovered: ItemOutput | undefined;
+		try {
+			recovered = entry ? await doneBefore(task, answerLost, isStateRefusal(reason)) : undefined;
+		} catch (error) {
+			// Found done, but its label could not be got: that is the item's error.
+			return { error };
+		}
 		if (recovered) return { output: recovered };
 		return { error: sortedProItemFailure(node, reason, itemContext(task), inBatch) };
 	};
 
-	const { single, list } = call;
+	const single = labelsRoute ? (task: Task) => labelsRequest(task, labelsRoute(task)) : call.single;
+	const list = labelsRoute ? undefined : call.list;
 	const inBatches = list !== undefined && (settings.sendInBatches || !single);
 	if (!inBatches && !single) throw new Error('A consignment call needs a single or a list request');
 	/** The batches of a list call: up to Batch Size items that may share one call. */
@@ -134,23 +182,36 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 		single: (task: Task) => SortedProRequest,
 		task: Task,
 	): Promise<Outcome> => {
+		let exchange: SortedProExchange;
 		try {
-			const exchange = await send(single(task), itemContext(task));
+			exchange = await send(single(task), itemContext(task));
+		} catch (error) {
+			// Only a refusal (4xx) can mean "already done".
+			const refused = /^4/.test(String((error as NodeApiError).httpCode));
+			try {
+				const recovered = refused
+					? await doneBefore(task, answerWasLost(error), refusedForState(error))
+					: undefined;
+				return recovered ? { output: recovered } : { error };
+			} catch (afterwards) {
+				// Found done, but its label could not be got: that is the item's error.
+				return { error: afterwards };
+			}
+		}
+		// What follows never sends the consignment's request again, whatever fails in it.
+		try {
 			if (exchange.accepted) return { output: await accepted(task) };
 			// An allocation's answer is its Allocation Summary; a deallocation's or cancellation's
 			// may be a per-consignment result: read like a list call's entry for this consignment.
 			const resultLike = call.allocates || (call.list !== undefined && exchange.body !== undefined);
 			if (!resultLike) return { output: await output(task, exchange.body) };
 			const body = exchange.body;
-			const [entry] = matchResults([task], isRecord(body) ? [body] : body);
+			const [entry] = labelsRoute
+				? [labelledResult(task, body)]
+				: matchResults([task], isRecord(body) ? [body] : body);
 			return await settle(task, entry, exchange.answerLost, false);
 		} catch (error) {
-			// Only a refusal (4xx) can mean "already done".
-			const refused = /^4/.test(String((error as NodeApiError).httpCode));
-			const recovered = refused
-				? await doneBefore(task, answerWasLost(error), refusedForState(error))
-				: undefined;
-			return recovered ? { output: recovered } : { error };
+			return { error };
 		}
 	};
 

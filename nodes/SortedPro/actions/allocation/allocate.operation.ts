@@ -23,6 +23,8 @@ export const call: ConsignmentCall = {
 	allocates: true,
 	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.
 	acceptedLater: true,
+	// SDK AllocationService.AllocateAndGetLabels: the cheapest eligible service, as this call.
+	labelsRoute: () => '',
 	single: ({ consignmentReference }) => ({
 		method: 'PUT',
 		path: sortedProPath`/allocation/${consignmentReference}/allocatewithcheapestquote`,

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
 import { codeLocatorField, consignmentReference } from '../../helpers/fields';
+import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
 
@@ -32,7 +33,8 @@ interface Task extends ConsignmentTask {
 	carrierService: string;
 }
 
-// SortedPRO only has a list endpoint for this, so items always go in batches.
+// SortedPRO only has a list endpoint for this, so items go in batches; with Get Label, one
+// call per item to its allocate-and-get-labels route.
 export const call: ConsignmentCall<Task> = {
 	read: (context, itemIndex) => ({
 		itemIndex,
@@ -55,4 +57,6 @@ export const call: ConsignmentCall<Task> = {
 		},
 	}),
 	batchKey: (task) => task.carrierService,
+	// SDK AllocationService.AllocateWithServiceRefAndGetLabels.
+	labelsRoute: ({ carrierService }) => sortedProPath`/carrierservice/${carrierService}`,
 };

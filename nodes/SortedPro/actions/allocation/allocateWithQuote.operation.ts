@@ -46,6 +46,8 @@ export const call: ConsignmentCall<Task> = {
 	allocates: true,
 	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.
 	acceptedLater: true,
+	// SDK AllocationService.AllocateWithQuoteAndGetLabels.
+	labelsRoute: ({ quoteReference }) => sortedProPath`/quote/${quoteReference}`,
 	single: ({ consignmentReference, quoteReference }) => ({
 		method: 'PUT',
 		path: sortedProPath`/allocation/${consignmentReference}/allocatewithquote/${quoteReference}`,

@@ -60,4 +60,6 @@ export const call: ConsignmentCall<Task> = {
 		},
 	}),
 	batchKey: (task) => task.serviceGroup,
+	// SDK AllocationService.AllocateWithServiceGroupAndGetLabels.
+	labelsRoute: ({ serviceGroup }) => sortedProPath`/servicegroup/${serviceGroup}`,
 };

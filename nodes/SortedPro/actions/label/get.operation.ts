@@ -1,6 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -12,13 +10,8 @@ import { consignmentReference, outputFileField, referenceField } from '../../hel
 import { isRecord } from '../../../shared/lists';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
-import {
-	ACCOUNT_DEFAULT_FORMAT,
-	LABEL_FORMATS,
-	isFormatOption,
-	readLabelFile,
-	safeFileName,
-} from '../../helpers/labelFile';
+import { ACCOUNT_DEFAULT_FORMAT, LABEL_FORMATS } from '../../helpers/labelFile';
+import { labelBinary, readLabelFormat } from '../../helpers/labelOutput';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -76,7 +69,7 @@ export const description: INodeProperties[] = [
 	outputFile.property,
 ];
 
-const FORMAT_OPTIONS = FORMATS.map((format) => String(format.value));
+const FORMAT_PARAMETER = { name: 'format', displayName: 'Format', accountDefault: true };
 
 interface Task extends ConsignmentTask {
 	packageReference?: string;
@@ -92,7 +85,7 @@ export const call: ConsignmentCall<Task> = {
 			itemIndex,
 			consignmentReference: consignmentReference.read(context, itemIndex),
 			packageReference: forPackage ? packageReference.read(context, itemIndex) : undefined,
-			format: readFormat(context, itemIndex),
+			format: readLabelFormat(context, itemIndex, FORMAT_PARAMETER),
 			binaryPropertyName,
 		};
 	},
@@ -110,50 +103,26 @@ export const call: ConsignmentCall<Task> = {
 	output: async (context, task, answer) => await labelFile(context, task, answer),
 };
 
-/** The Format option, which an expression could set to anything. */
-function readFormat(context: IExecuteFunctions, itemIndex: number): string {
-	const format = String(context.getNodeParameter('format', itemIndex, 'PDF') ?? '').trim();
-	if (!isFormatOption(format)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`"Format" in item ${itemIndex} is "${format.slice(0, 40)}", which is not a label format`,
-			{
-				itemIndex,
-				description: `Use one of ${FORMAT_OPTIONS.join(', ')} (${ACCOUNT_DEFAULT_FORMAT} is the format set in SortedPRO for the carrier). Nothing was sent to SortedPRO.`,
-			},
-		);
-	}
-	return format;
-}
-
 async function labelFile(
 	context: IExecuteFunctions,
 	task: Task,
 	answer: unknown,
 ): Promise<INodeExecutionData[]> {
 	const label = Array.isArray(answer) && answer.length === 1 ? (answer[0] as unknown) : answer;
-	const file = readLabelFile(
+	const { json, binary } = await labelBinary(
+		context,
+		task,
 		isRecord(label) ? label.File : undefined,
 		isRecord(label) ? label.ContentType : undefined,
-		task.format,
 	);
-	if (!file.ok) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Could not get the label of consignment ${task.consignmentReference}: SortedPRO's answer ${file.problem}`,
-			{
-				itemIndex: task.itemIndex,
-				description: 'Check in SortedPRO that the consignment is allocated and has a label.',
+	return [
+		{
+			json: {
+				ConsignmentReference: task.consignmentReference,
+				...(task.packageReference ? { PackageReference: task.packageReference } : {}),
+				...json,
 			},
-		);
-	}
-	const fileName = safeFileName(task.packageReference ?? task.consignmentReference, file.extension);
-	const binary = await context.helpers.prepareBinaryData(file.bytes, fileName, file.mimeType);
-	const json: IDataObject = {
-		ConsignmentReference: task.consignmentReference,
-		...(task.packageReference ? { PackageReference: task.packageReference } : {}),
-		ContentType: file.mimeType,
-		fileName,
-	};
-	return [{ json, binary: { [task.binaryPropertyName]: binary } }];
+			binary: { [task.binaryPropertyName]: binary },
+		},
+	];
 }
