@@ -60,13 +60,14 @@ afterAll(async () => {
 });
 
 describe('workflows executed by n8n', () => {
-	test('the example creates, allocates and labels each order; a failed allocation goes to the failure branch', async () => {
+	test('the example creates, allocates and labels each order in one call per parcel; a failed allocation goes to the failure branch', async () => {
+		const labelRequests = () => simulator.counts.routes['GET /labels'] ?? 0;
+		const labelsBefore = labelRequests();
 		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('order-to-label.json'));
 
 		expect(run.data.resultData.error).toBeUndefined();
-		const allocated = outputOf(run, 'Allocate with service group');
-		const failed = run.data.resultData.runData['Allocate with service group'][0].data.main[1];
-		const labels = outputOf(run, 'Get label');
+		const allocated = outputOf(run, 'Allocate and get label');
+		const failed = run.data.resultData.runData['Allocate and get label'][0].data.main[1];
 		expect(allocated).toHaveLength(2);
 		for (const [index, item] of allocated.entries()) {
 			const reference = String(item.json.ConsignmentReference);
@@ -74,20 +75,24 @@ describe('workflows executed by n8n', () => {
 			expect(simulator.model.consignments.get(reference)).toMatchObject({
 				State: 'Allocated',
 				AllocationCount: 1,
+				LabelsPrinted: true,
 			});
-			expect(labels[index].json).toMatchObject({
-				ConsignmentReference: reference,
+			// The label came with the allocation: a file on the item.
+			expect(item.json.Label).toEqual({
+				ContentType: 'application/pdf',
 				fileName: `${reference}.pdf`,
 			});
-			expect(labels[index].binary?.data.mimeType).toBe('application/pdf');
+			expect(item.binary?.data.mimeType).toBe('application/pdf');
 		}
+		// No separate label request: one call per parcel.
+		expect(labelRequests()).toBe(labelsBefore);
 		// Both orders weigh under 2 kg to GB: Next Day Economy is the cheapest eligible service.
 		expect(allocated.map((item) => item.json.CarrierServiceReference)).toEqual([
 			'CY_NDE',
 			'CY_NDE',
 		]);
 
-		// ORDER-1003 (45 kg) cannot be allocated: it reaches the failure branch, never Get label.
+		// ORDER-1003 (45 kg) cannot be allocated: it reaches the failure branch, with no label.
 		expect(failed).toHaveLength(1);
 		expect(failed[0].json).toMatchObject({
 			ConsignmentReference: expect.stringMatching(/^EC-SIM-/),
@@ -95,8 +100,8 @@ describe('workflows executed by n8n', () => {
 		expect(failed[0].json.error).toContain(
 			'No carrier service in service group NEXTDAY is eligible',
 		);
+		expect(failed[0].binary).toBeUndefined();
 		expect(outputOf(run, 'Allocation failed (alert the warehouse)')).toHaveLength(1);
-		expect(labels).toHaveLength(2);
 	});
 
 	test('the same import run again creates nothing twice and allocates nothing twice', async () => {
@@ -111,16 +116,18 @@ describe('workflows executed by n8n', () => {
 			true,
 			true,
 		]);
-		const allocated = outputOf(run, 'Allocate with service group');
+		const allocated = outputOf(run, 'Allocate and get label');
 		expect(allocated.map((item) => item.json.alreadyAllocated)).toEqual([true, true]);
+		// Already allocated, they still carry their labels (Label > Get's request).
+		expect(allocated.map((item) => item.binary?.data.fileName)).toEqual(
+			allocated.map((item) => `${item.json.ConsignmentReference}.pdf`),
+		);
 		for (const item of allocated) {
 			expect(simulator.model.consignments.get(item.json.ConsignmentReference)).toMatchObject({
 				AllocationCount: 1,
 			});
 		}
-		expect(run.data.resultData.runData['Allocate with service group'][0].data.main[1]).toHaveLength(
-			1,
-		);
+		expect(run.data.resultData.runData['Allocate and get label'][0].data.main[1]).toHaveLength(1);
 	});
 
 	test('with On Error: Continue, failed items come out paired to their input and the rest are allocated', async () => {
@@ -415,7 +422,7 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 			await page.goto(`${editor}/workflow/${workflowId('order-to-label.json')}`);
 			const canvasNode = page
 				.locator('[data-test-id="canvas-node"]')
-				.filter({ hasText: 'Allocate with service group' });
+				.filter({ hasText: 'Allocate and get label' });
 			await canvasNode.waitFor();
 			expect(await canvasNode.innerText()).toContain('Allocate With Service Group: Allocation');
 

@@ -13,7 +13,7 @@
  *
  * Control endpoints (no key needed, loopback only) live under /__sim:
  *   GET  /__sim/state                       states and allocation counts of all consignments
- *   GET  /__sim/requests                    how many API requests were answered, by outcome
+ *   GET  /__sim/requests                    how many API requests were answered, by outcome and route
  *   POST /__sim/consignments {count, weightKg?, country?}   add unallocated consignments
  *   POST /__sim/config {latencyMs?, perConsignmentMs?, rateLimit?, rateWindow?, rateWindowOffsetMs?,
  *                       random429?, random429Timing?, faultRate?, faults?, faultSeed?, faultPaths?,
@@ -407,7 +407,16 @@ function createSimulator(options = {}) {
 	let random429s = seededRandom(random429Seed(options.faultSeed ?? 1));
 	const model = new SortedProModel({ consignments: options.consignments ?? 300 });
 	model.eventsApi = EVENTS_API.includes(options.eventsApi) ? options.eventsApi : 'sdk';
-	const counts = { answered: 0, unauthorized: 0, rateLimited: 0, random429: 0, faults: {} };
+	// `routes`: answered requests by method and first path segment ("GET /labels"), so a test or the
+	// bench can tell how many calls of a kind a run made.
+	const counts = {
+		answered: 0,
+		unauthorized: 0,
+		rateLimited: 0,
+		random429: 0,
+		faults: {},
+		routes: {},
+	};
 	let overLimit = rateLimiter({ window: config.rateWindow, offsetMs: config.rateWindowOffsetMs });
 	const stalled = new Set();
 
@@ -488,6 +497,7 @@ function createSimulator(options = {}) {
 			counts.rateLimited = 0;
 			counts.random429 = 0;
 			counts.faults = {};
+			counts.routes = {};
 			return send(response, 200, { ok: true });
 		}
 		return send(response, 404, { message: `No simulator control ${request.method} ${path}` });
@@ -594,6 +604,8 @@ function createSimulator(options = {}) {
 		// "Succeed, then drop the response": SortedPRO acted, the client never hears of it.
 		if (fault === 'drop') return request.socket.destroy();
 		counts.answered += 1;
+		const kind = `${request.method} /${path.split('/')[1] ?? ''}`;
+		counts.routes[kind] = (counts.routes[kind] ?? 0) + 1;
 		return send(response, outcome.status, outcome.body ?? '');
 	}
 

@@ -7,7 +7,7 @@ import { listFiles, readJson } from '../helpers/local';
 import type { WorkflowFixture } from '../helpers/engine';
 import { smallPdf } from '../../simulator/files';
 import { sortedPro } from '../helpers/sortedPro';
-import { allocationSummary, labelAnswer, link, searchAnswer } from '../fixtures/documented';
+import { allocateAndGetLabelsAnswer, link, searchAnswer } from '../fixtures/documented';
 
 const examples = listFiles('examples').filter((file) => file.endsWith('.json'));
 const read = (file: string) => readJson('examples', file) as WorkflowFixture;
@@ -44,8 +44,8 @@ describe.each(examples)('example workflow %s', (file) => {
 	});
 });
 
-// The example's SortedPRO part, run in the engine: create, allocate, label.
-test('order-to-label: its SortedPRO chain creates, allocates and labels each order', async () => {
+// The example's SortedPRO part, run in the engine: create, then allocate and label in one call.
+test('order-to-label: its SortedPRO chain creates each order, then allocates and labels it in one call', async () => {
 	const workflow = read('order-to-label.json');
 	const sortedProOnly: WorkflowFixture = {
 		...workflow,
@@ -53,8 +53,8 @@ test('order-to-label: its SortedPRO chain creates, allocates and labels each ord
 		connections: {
 			'Create consignment': workflow.connections['Create consignment'],
 			// The main output only: the failure branch's node is not a SortedPRO node.
-			'Allocate with service group': {
-				main: [workflow.connections['Allocate with service group'].main[0]],
+			'Allocate and get label': {
+				main: [workflow.connections['Allocate and get label'].main[0]],
 			},
 		},
 	};
@@ -81,16 +81,19 @@ test('order-to-label: its SortedPRO chain creates, allocates and labels each ord
 				body.ConsignmentReferenceProvidedByCustomer === 'ORDER-1001',
 		)
 		.reply(201, [link('EC-1')])
-		.put('/allocation/EC-1/allocatewithservicegroup/NEXTDAY')
-		.reply(200, [allocationSummary('EC-1')])
-		.get('/labels/EC-1/PDF')
-		.reply(200, labelAnswer(smallPdf()));
+		// One request allocates and labels it (no GET /labels).
+		.put('/allocation/EC-1/servicegroup/NEXTDAY/labels/PDF')
+		.reply(200, allocateAndGetLabelsAnswer('EC-1', smallPdf()));
 
 	const { run } = await runWorkflow(sortedProOnly, orders, undefined, 'Create consignment');
 
 	expect(api.isDone()).toBe(true);
-	const label = run.data.resultData.runData['Get label']?.[0].data?.main[0]?.[0];
-	expect(label?.json).toMatchObject({ ConsignmentReference: 'EC-1', fileName: 'EC-1.pdf' });
+	const label = run.data.resultData.runData['Allocate and get label']?.[0].data?.main[0]?.[0];
+	expect(label?.json).toMatchObject({
+		ConsignmentReference: 'EC-1',
+		CarrierName: 'Carrier X',
+		Label: { fileName: 'EC-1.pdf' },
+	});
 	expect(label?.binary?.data.mimeType).toBe('application/pdf');
 	expect(
 		Buffer.from(label?.binary?.data.data ?? '', 'base64')

@@ -9,6 +9,7 @@ import nock from 'nock';
 
 import { createSimulator, DEFAULT_API_KEY } from '../../../simulator/server';
 import {
+	allocateAndGetLabelsAnswer,
 	allocationSummary,
 	consignment,
 	labelAnswer,
@@ -118,6 +119,27 @@ describe('the simulator answers in the documented shapes', () => {
 		});
 		expect(differences([allocationSummary('X')], many.body)).toEqual([]);
 		expect(many.body).toHaveLength(2);
+	});
+
+	test('allocate and get labels: every route answers an AllocateAndGetLabelsResponse and allocates', async () => {
+		for (const route of [
+			'/allocation/EC-SIM-000001/labels/PDF',
+			'/allocation/EC-SIM-000002/servicegroup/NEXTDAY/labels/ZPL',
+			'/allocation/EC-SIM-000003/carrierservice/CX_NDS/labels/PNG',
+		]) {
+			const answer = await call('PUT', route);
+			expect(answer.status).toBe(200);
+			expect(differences(allocateAndGetLabelsAnswer('X', smallPdf()), answer.body)).toEqual([]);
+		}
+		expect(
+			['EC-SIM-000001', 'EC-SIM-000002', 'EC-SIM-000003'].map(
+				(reference) => simulator.model.consignments.get(reference)?.State,
+			),
+		).toEqual(['Allocated', 'Allocated', 'Allocated']);
+		// Refused as every other call is, and a bad format before allocating.
+		expect((await call('PUT', '/allocation/EC-SIM-000001/labels/PDF')).status).toBe(400);
+		expect((await call('PUT', '/allocation/EC-SIM-000004/labels/GIF')).status).toBe(400);
+		expect(simulator.model.consignments.get('EC-SIM-000004')?.State).toBe('Unallocated');
 	});
 
 	test('create and update answer with links; labels, documents and quotes in their documented shapes', async () => {
