@@ -8,7 +8,7 @@
  * Unallocated consignments. Writes bench/RESULTS.md and prints, last:
  *   floor_ratio=A gateway_allocated=X/N gateway_ratio=B gateway_5k_ratio=C gateway_slow_ratio=D
  *   gateway_noisy_ratio=E gateway_sliding_ratio=F http_gateway_allocated=Y/N batch_vs_http=G
- *   overhead_ratio=H peak_ratio=I peak_mb=J
+ *   overhead_ratio=H peak_ratio=I peak_mb=J label_requests_ratio=K label_time_ratio=L
  * (on one line). Ratios, not seconds, are the result: the machine is shared and noisy.
  *
  * Environment: BENCH_N (1000), BENCH_BIG_N (10000), BENCH_LONG_N (5000, the long gateway runs),
@@ -57,10 +57,18 @@ const TARGETS = {
 	batch_vs_http: { min: 8 },
 	overhead_ratio: { max: 0.3 },
 	peak_ratio: { max: 0.8 },
+	label_requests_ratio: { max: 0.5 },
+	label_time_ratio: { max: 0.6 },
 };
 
-/** Manual trigger -> Code node that emits `count` consignment references -> the node under test. */
+/**
+ * Manual trigger -> Code node that emits `count` consignment references -> the node under test
+ * (named TARGET_NODE), or a chain of nodes given as a list (each with its name; the time is theirs
+ * together, the output the last one's).
+ */
 function benchWorkflow(name, count, node) {
+	const chain = Array.isArray(node) ? node : [{ name: TARGET_NODE, ...node }];
+	const links = ['Consignments', ...chain.map((link) => link.name)];
 	return {
 		name,
 		nodes: [
@@ -82,17 +90,26 @@ function benchWorkflow(name, count, node) {
 					jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { reference: 'EC-SIM-' + String(i + 1).padStart(6, '0') } }));`,
 				},
 			},
-			{ id: 'bench-target', name: TARGET_NODE, position: [440, 0], ...node },
+			...chain.map((link, index) => ({
+				id: `bench-target-${index}`,
+				position: [440 + 220 * index, 0],
+				...link,
+			})),
 		],
-		connections: {
-			Run: { main: [[{ node: 'Consignments', type: 'main', index: 0 }]] },
-			Consignments: { main: [[{ node: TARGET_NODE, type: 'main', index: 0 }]] },
-		},
+		connections: Object.fromEntries([
+			['Run', { main: [[{ node: 'Consignments', type: 'main', index: 0 }]] }],
+			...links
+				.slice(0, -1)
+				.map((from, index) => [
+					from,
+					{ main: [[{ node: links[index + 1], type: 'main', index: 0 }]] },
+				]),
+		]),
 		settings: { executionOrder: 'v1' },
 	};
 }
 
-const sortedProNode = (options = {}) => ({
+const sortedProNode = (options = {}, parameters = {}) => ({
 	type: 'n8n-nodes-sortedpro.sortedPro',
 	typeVersion: 1,
 	// Error items instead of a stopped run, so that every scenario reports what it allocated.
@@ -102,9 +119,22 @@ const sortedProNode = (options = {}) => ({
 		operation: 'allocateWithServiceGroup',
 		consignmentReference: '={{ $json.reference }}',
 		serviceGroup: { __rl: true, mode: 'id', value: 'ECONOMY' },
+		...parameters,
 		options,
 	},
 	credentials: { sortedProApi: { id: 'sortedpro-credential', name: 'SortedPRO simulator' } },
+});
+
+/** Label > Get (PDF) of the consignment the allocation before it output. */
+const labelNode = () => ({
+	...sortedProNode(),
+	parameters: {
+		resource: 'label',
+		operation: 'get',
+		consignmentReference: '={{ $json.ConsignmentReference }}',
+		format: 'PDF',
+		options: {},
+	},
 });
 
 /** n8n's HTTP Request node making the same call, the key in a Header Auth credential. */
@@ -175,6 +205,12 @@ async function main() {
 		sortedProFixed: sortedProNode({ maxConcurrency: FIXED }),
 		sortedProDefault: sortedProNode(),
 		sortedProBatch: sortedProNode({ sendInBatches: true }),
+		// Allocate and label: in one call per parcel (Get Label), or allocate then Label > Get.
+		sortedProGetLabel: sortedProNode({}, { getLabel: true, labelFormat: 'PDF' }),
+		sortedProThenLabel: [
+			{ name: TARGET_NODE, ...sortedProNode() },
+			{ name: 'Get label', ...labelNode() },
+		],
 		httpDefault: httpRequestNode(simulatorUrl),
 		httpContinue: httpRequestNode(simulatorUrl, { onError: 'continueRegularOutput' }),
 		httpRetry: httpRequestNode(simulatorUrl, {
@@ -185,6 +221,8 @@ async function main() {
 		}),
 	};
 	const counts = [...new Set([N, BIG_N, LONG_N])];
+	const scenarioNodes = (key) =>
+		Array.isArray(scenarios[key]) ? scenarios[key].map((link) => link.name) : [TARGET_NODE];
 	const workflowDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-bench-workflows-'));
 	const files = [];
 	for (const [key, node] of Object.entries(scenarios))
@@ -236,13 +274,16 @@ async function main() {
 		const answered = [];
 		const started = Date.now();
 		const requested = [];
+		// Requests SortedPRO would count as work: every answer but the gateway's 429s.
+		let requests = 0;
 		const record = (request, response) => {
 			requested.push(Date.now());
-			response.once('finish', () =>
-				answered.push({ at: Date.now() - started, refused: response.statusCode === 429 }),
-			);
+			response.once('finish', () => {
+				answered.push({ at: Date.now() - started, refused: response.statusCode === 429 });
+				if (response.statusCode !== 429) requests++;
+			});
 		};
-		if (gateway.rateLimit) simulator.server.on('request', record);
+		simulator.server.on('request', record);
 		let peak = () => 0;
 		const { run } = await executeWorkflow(
 			userFolder,
@@ -254,8 +295,15 @@ async function main() {
 			},
 		);
 		simulator.server.off('request', record);
-		const task = run.data.resultData.runData[TARGET_NODE]?.[0];
-		const output = task?.data?.main?.[0] ?? [];
+		const names = scenarioNodes(key);
+		const tasks = names.map((name) => run.data.resultData.runData[name]?.[0]);
+		const task = tasks[0] && {
+			startTime: tasks[0].startTime,
+			executionTime: tasks.every(Boolean)
+				? tasks.reduce((sum, each) => sum + each.executionTime, 0)
+				: NaN,
+		};
+		const output = tasks.at(-1)?.data?.main?.[0] ?? [];
 		const { states, consignments } = simulator.model.snapshot();
 		const allocated = states.Allocated ?? 0;
 		const doubles = consignments.filter((consignment) => consignment.AllocationCount > 1).length;
@@ -268,6 +316,7 @@ async function main() {
 			stopped: run.data.resultData.error?.message ?? null,
 			peakMb: Math.round(peak() / 1024),
 			refused: simulator.counts.rateLimited + simulator.counts.random429,
+			requests,
 			timeline: gateway.rateLimit ? perSecond(answered) : undefined,
 			// n8n's time in the node before its first request and after its last answer.
 			beforeMs: task && requested.length > 0 ? Math.min(...requested) - task.startTime : undefined,
@@ -387,6 +436,26 @@ async function main() {
 				() =>
 					repeated('SortedPRO node, Send in Batches (100 per call)', 'sortedProBatch', N, batchLan),
 			],
+			[
+				'getLabel',
+				() =>
+					repeated(
+						'SortedPRO node, Get Label (PDF) on the allocation: one request per parcel',
+						'sortedProGetLabel',
+						N,
+						GATEWAY,
+					),
+			],
+			[
+				'thenLabel',
+				() =>
+					repeated(
+						'SortedPRO node, allocation, then Label > Get (PDF): two requests per parcel',
+						'sortedProThenLabel',
+						N,
+						GATEWAY,
+					),
+			],
 			['autoLan', () => repeated('SortedPRO node, defaults (Auto)', 'sortedProDefault', N, lan)],
 			['zero', () => repeated('SortedPRO node, defaults (Auto)', 'sortedProDefault', N, {})],
 			['httpZero', () => repeated('HTTP Request node, defaults', 'httpDefault', N, {})],
@@ -428,6 +497,8 @@ async function main() {
 			overhead_ratio: results.zero.ms / N / (results.httpZero.ms / N),
 			peak_ratio: results.big.peakMb / results.httpBig.peakMb,
 			peak_mb: results.big.peakMb,
+			label_requests_ratio: results.getLabel.requests / results.thenLabel.requests,
+			label_time_ratio: results.getLabel.ms / results.thenLabel.ms,
 		};
 		writeResults(results, measures, profile);
 		const fixed = (value) => value.toFixed(2);
@@ -445,6 +516,8 @@ async function main() {
 				`overhead_ratio=${fixed(measures.overhead_ratio)}`,
 				`peak_ratio=${fixed(measures.peak_ratio)}`,
 				`peak_mb=${measures.peak_mb}`,
+				`label_requests_ratio=${fixed(measures.label_requests_ratio)}`,
+				`label_time_ratio=${fixed(measures.label_time_ratio)}`,
 			].join(' '),
 		);
 	} finally {
@@ -621,6 +694,18 @@ function measureRows(results, measures) {
 			value: measures.peak_ratio,
 			times: `${results.big.peakMb} MB / ${results.httpBig.peakMb} MB`,
 		},
+		{
+			name: 'label_requests_ratio',
+			label: `allocate and label ${N} at ${GATEWAY.rateLimit}/s: requests with Get Label / requests allocating, then Label > Get (429s not counted)`,
+			value: measures.label_requests_ratio,
+			times: `${results.getLabel.requests} / ${results.thenLabel.requests} requests`,
+		},
+		ratio(
+			'label_time_ratio',
+			'same runs: time with Get Label / time allocating, then Label > Get (both nodes)',
+			results.getLabel.ms,
+			results.thenLabel.ms,
+		),
 	];
 }
 
