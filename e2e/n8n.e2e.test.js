@@ -197,7 +197,12 @@ describe('workflows executed by n8n', () => {
 		}
 	});
 
-	test('end of day: what is left is allocated in batches and manifested; what cannot be allocated is set aside', async () => {
+	test('end of day: what is left is allocated in batches, one query manifests the allocated, the collection sheets come as PDFs', async () => {
+		const allocatedBefore = [...simulator.model.consignments.values()].filter(
+			(consignment) => consignment.State === 'Allocated',
+		).length;
+		const manifestsBefore = simulator.model.manifests.length;
+		const queriesBefore = simulator.model.manifestQueries;
 		const { run } = await executeWorkflow(
 			userFolder,
 			N8N_PORT,
@@ -205,13 +210,22 @@ describe('workflows executed by n8n', () => {
 		);
 
 		expect(run.data.resultData.error).toBeUndefined();
-		const manifested = outputOf(run, 'Manifest');
+		const allocated = outputOf(run, 'Allocate in batches');
 		const setAside = outputOf(run, 'Could not allocate (check tomorrow)');
-		expect(manifested.length).toBeGreaterThan(0);
-		expect(manifested.length + setAside.length).toBe(
+		expect(allocated.length).toBeGreaterThan(0);
+		expect(allocated.length + setAside.length).toBe(
 			outputOf(run, 'Unallocated consignments').length,
 		);
-		for (const item of manifested) {
+		// One query for the whole run (Execute Once), not one per allocated item.
+		expect(simulator.model.manifestQueries - queriesBefore).toBe(1);
+		const [query] = outputOf(run, "Manifest the warehouse's allocated consignments");
+		expect(query.json).toMatchObject({
+			ConsignmentsFound: allocatedBefore + allocated.length,
+			ConsignmentsQueued: allocatedBefore + allocated.length,
+			ConsignmentsFailed: 0,
+			FailedConsignments: [],
+		});
+		for (const item of allocated) {
 			expect(simulator.model.consignments.get(item.json.ConsignmentReference)).toMatchObject({
 				State: 'Manifested',
 				AllocationCount: 1,
@@ -221,6 +235,26 @@ describe('workflows executed by n8n', () => {
 			expect(simulator.model.consignments.get(item.json.ConsignmentReference).State).toBe(
 				'AllocationFailed',
 			);
+		}
+		// The collection sheets of this run: one per carrier, each a PDF.
+		const sheets = outputOf(run, 'Collection sheet (PDF)');
+		const made = simulator.model.manifests.slice(
+			0,
+			simulator.model.manifests.length - manifestsBefore,
+		);
+		expect(made.length).toBeGreaterThan(0);
+		expect(sheets.map((item) => item.json.ManifestReference).sort()).toEqual(
+			made.map((manifest) => manifest.ManifestReference).sort(),
+		);
+		expect(made.reduce((sum, manifest) => sum + manifest.BookingsCount, 0)).toBe(
+			allocatedBefore + allocated.length,
+		);
+		for (const item of sheets) {
+			expect(item.json).toMatchObject({ ContentType: 'application/pdf' });
+			expect(item.binary.data).toMatchObject({
+				mimeType: 'application/pdf',
+				fileName: `${item.json.ManifestReference}.pdf`,
+			});
 		}
 	});
 
@@ -297,13 +331,21 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 			country: 'GB',
 			weightKg,
 		});
-		const response = await fetch(`http://127.0.0.1:${N8N_PORT}/webhook/sortedpro-orders`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({
-				orders: [order('WEB-1', 1), order('WEB-2', 0.5), order('WEB-3', 45)],
-			}),
-		});
+		// n8n reports ready before it has registered the published workflows' webhooks: until then
+		// it answers 404 and runs nothing, so the order is posted again, for up to a minute.
+		const post = () =>
+			fetch(`http://127.0.0.1:${N8N_PORT}/webhook/sortedpro-orders`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({
+					orders: [order('WEB-1', 1), order('WEB-2', 0.5), order('WEB-3', 45)],
+				}),
+			});
+		let response = await post();
+		for (let waited = 0; response.status === 404 && waited < 60_000; waited += 1000) {
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			response = await post();
+		}
 		expect(response.status).toBe(200);
 
 		const byYourReference = (reference) =>

@@ -44,6 +44,10 @@
  * results ({ IsSuccess, Message, Data, ApiLinks }) per consignment on list calls,
  * { File, ContentType } on labels (a PDF's File is base64 of its base64 text, as documented),
  * { CommercialInvoiceDocuments, CN22Documents, CN23Documents } on /consignments/docs/{ref},
+ * { Message, FailedConsignments } on /consignments/manifestFromQuery (POST or PUT), customer
+ * manifest summaries on /consignments/customer/manifests (a list) and /consignments/manifests (a
+ * ManifestsView), a manifest's PDF as a base64 JSON string on /consignments/customer/manifest/{ref}
+ * and /consignments/manifest/{ref},
  * the QuoteResult on /quotes/consignment/{ref}, { ConsignmentReferenceForAllLegsAssignedByMpd,
  * TrackedPackages } on /tracking/{ref} and /tracking/flattened/{ref}, and
  * { Success, ErrorMessage, MpdCarrierServices } on /carrierservices/. States are the SDK enum's
@@ -255,15 +259,25 @@ const ROUTES = [
 	[
 		'PUT',
 		/^\/consignments\/manifest$/,
-		(m, _p, body) =>
-			m.forEach(
-				body?.ConsignmentReferences,
-				(reference) => m.manifest(reference),
-				(r) => `Consignment ${r} has been manifested successfully.`,
-				(r) => [m.link('Link', `/consignments/${r}`)],
-			),
+		(m, _p, body) => m.manifestList(body?.ConsignmentReferences),
 		ACCEPTABLE,
 	],
+	// The help page says POST, its include's example PUT: both are answered.
+	['POST', /^\/consignments\/manifestFromQuery$/i, (m, _p, body) => m.manifestFromQuery(body)],
+	['PUT', /^\/consignments\/manifestFromQuery$/i, (m, _p, body) => m.manifestFromQuery(body)],
+	// help/manifesting_consignments.md's routes, and the SDK's (ConsignmentService).
+	[
+		'GET',
+		/^\/consignments\/customer\/manifests$/,
+		(m, _p, _b, query) => m.customerManifests(query, 'list'),
+	],
+	['GET', /^\/consignments\/manifests$/, (m, _p, _b, query) => m.customerManifests(query, 'view')],
+	[
+		'GET',
+		/^\/consignments\/customer\/manifest\/([^/]+)$/,
+		(m, [reference]) => m.customerManifest(reference),
+	],
+	['GET', /^\/consignments\/manifest\/([^/]+)$/, (m, [reference]) => m.customerManifest(reference)],
 	[
 		'PUT',
 		/^\/consignments\/setreadytoship$/,

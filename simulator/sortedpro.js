@@ -243,6 +243,10 @@ class SortedProModel {
 		this.events = [];
 		/** How many events requests were answered: a test can tell an events trigger has polled. */
 		this.eventReads = 0;
+		/** Customer manifests (collection sheets), one per carrier and shipping location a manifest call sent. */
+		this.manifests = [];
+		/** How many Manifest From Query calls were answered. */
+		this.manifestQueries = 0;
 		this.addConsignments(consignments);
 	}
 
@@ -868,6 +872,151 @@ class SortedProModel {
 		}
 		this.setState(consignment, 'Manifested');
 		return { status: 200, body: '' };
+	}
+
+	/**
+	 * Files the customer manifests of what one manifest call manifested: one per shipping
+	 * location and carrier, as help/manifesting_consignments.md's Get Customer Manifests example
+	 * shows them (ManifestReference a 32-digit hex, ManifestFileName `<location>-<reference>.pdf`).
+	 */
+	fileManifests(references) {
+		const groups = new Map();
+		for (const reference of references) {
+			const consignment = this.consignments.get(reference);
+			if (!consignment?.Allocation) continue;
+			const location = this.address(consignment, 'Origin')?.ShippingLocationReference ?? '';
+			const key = `${location}\n${consignment.Allocation.CarrierReference}`;
+			const group = groups.get(key) ?? { location, carrier: consignment.Allocation, count: 0 };
+			group.count += 1;
+			groups.set(key, group);
+		}
+		for (const { location, carrier, count } of groups.values()) {
+			const ManifestReference = (this.manifests.length + 1).toString(16).padStart(32, '0');
+			this.manifests.unshift({
+				ManifestReference,
+				ManifestFileStorageContainer: `simulator-carrierbooking-${carrier.CarrierReference.toLowerCase()}`,
+				ManifestFileName: `${location.replace(/-/g, '_')}-${ManifestReference}.pdf`,
+				ShippingLocationReference: location,
+				ShippingLocationName: null,
+				Created: offsetDate(),
+				CarrierName: carrier.CarrierName,
+				BookingsCount: count,
+				ManifestFileNameSentToCarrier: null,
+			});
+		}
+	}
+
+	/** PUT /consignments/manifest: one result per consignment, and their customer manifests. */
+	manifestList(references) {
+		const answer = this.forEach(
+			references,
+			(reference) => this.manifest(reference),
+			(r) => `Consignment ${r} has been manifested successfully.`,
+			(r) => [this.link('Link', `/consignments/${r}`)],
+		);
+		if (Array.isArray(answer.body))
+			this.fileManifests(answer.body.filter((entry) => entry.IsSuccess).map((entry) => entry.Data));
+		return answer;
+	}
+
+	/**
+	 * Manifest Consignments From Query (SDK ManifestFromQueryRequest): manifests every consignment
+	 * matching all given criteria and answers ManifestFromQueryResponse, { Message,
+	 * FailedConsignments }, with the Message worded as includes/_manifest_consignments_from_query.md
+	 * shows it. States is required (the help page: the consignments "should be in a state of"
+	 * Allocated, Manifest Failed or ReadyToShip); ShippingDateRanges is one { StartDate, EndDate }
+	 * in the SDK (a list of them is also read).
+	 */
+	manifestFromQuery(body) {
+		this.manifestQueries += 1;
+		const list = (value) =>
+			Array.isArray(value) && value.every((entry) => typeof entry === 'string') ? value : null;
+		const invalid = (target, message) =>
+			this.error(400, 'InvalidRequest', message, [{ Target: target, Message: message }]);
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			return invalid('request', 'A ManifestFromQueryRequest object is required');
+		const states = list(body.States);
+		if (!states || states.length === 0)
+			return invalid('States', 'States must list the consignment states to manifest');
+		for (const name of ['ShippingLocationReferences', 'Carriers'])
+			if (body[name] !== undefined && body[name] !== null && !list(body[name]))
+				return invalid(name, `${name} must be a list of strings`);
+		const day = (value) => (value ? String(value).slice(0, 10) : undefined);
+		const ranges = [body.ShippingDateRanges ?? []].flat().filter(Boolean);
+		const wanted = new Set(states.map(stateKey));
+		const locations = body.ShippingLocationReferences?.map((l) => l.toLowerCase());
+		const carriers = body.Carriers?.map((c) => c.toLowerCase());
+		const matching = [...this.consignments.values()].filter((consignment) => {
+			const location = String(
+				this.address(consignment, 'Origin')?.ShippingLocationReference ?? '',
+			).toLowerCase();
+			const carrier = String(consignment.Allocation?.CarrierReference ?? '').toLowerCase();
+			const shipping = day(consignment.ShippingDate ?? consignment.DateCreated);
+			return (
+				wanted.has(stateKey(consignment.State)) &&
+				(!locations?.length || locations.includes(location)) &&
+				(!carriers?.length || carriers.includes(carrier)) &&
+				(typeof body.LabelsPrinted !== 'boolean' ||
+					Boolean(consignment.LabelsPrinted) === body.LabelsPrinted) &&
+				(!body.ShippingDate || shipping === day(body.ShippingDate)) &&
+				ranges.every(
+					(range) =>
+						(!range.StartDate || shipping >= day(range.StartDate)) &&
+						(!range.EndDate || shipping <= day(range.EndDate)),
+				)
+			);
+		});
+		const queued = [];
+		const failed = [];
+		for (const consignment of matching)
+			(this.manifest(consignment.Reference).status < 300 ? queued : failed).push(
+				consignment.Reference,
+			);
+		this.fileManifests(queued);
+		return {
+			status: 200,
+			body: {
+				Message: `Query found ${matching.length} consignment(s). ${queued.length} successfully queued to manifest. ${failed.length} failed to be added to the queue`,
+				FailedConsignments: failed,
+			},
+		};
+	}
+
+	/**
+	 * Get Customer Manifests: help/manifesting_consignments.md's route answers a bare list of
+	 * manifest summaries; the SDK's (`/consignments/manifests`) a ManifestsView holding them.
+	 */
+	customerManifests(query, view = 'list') {
+		const location = query?.shippingLocationReference ?? query?.ShippingLocationReference;
+		const manifests = this.manifests.filter(
+			(manifest) =>
+				!location ||
+				manifest.ShippingLocationReference.toLowerCase() === String(location).toLowerCase(),
+		);
+		return {
+			status: 200,
+			body:
+				view === 'list'
+					? manifests
+					: {
+							Manifests: manifests,
+							TotalRecords: manifests.length,
+							PageSize: manifests.length,
+							ShippingLocationRefs: this.shippingLocations,
+							CarrierServices: null,
+						},
+		};
+	}
+
+	/** Get Customer Manifest: the manifest file, a PDF, as base64 in a JSON string (a byte[]). */
+	customerManifest(reference) {
+		const manifest = this.manifests.find((entry) => entry.ManifestReference === reference);
+		if (!manifest) return this.error(404, 'NotFound', `Manifest ${reference} was not found`);
+		return {
+			status: 200,
+			// JSON text of the base64 string (server.js sends a string body as it is).
+			body: JSON.stringify(smallPdf(`Manifest ${reference}`).toString('base64')),
+		};
 	}
 
 	setReadyToShip(reference) {

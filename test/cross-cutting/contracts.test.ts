@@ -18,8 +18,12 @@ import {
 	allocationSummary,
 	consignment,
 	consignmentEventPayload,
+	MANIFEST_REF,
+	customerManifest,
 	labelAnswer,
 	link,
+	manifestFromQueryAnswer,
+	manifestFromQueryRequest,
 	listResult,
 	quote,
 	searchAnswer,
@@ -481,9 +485,7 @@ const contracts: Contract[] = [
 	},
 	{
 		title: 'Set Ready To Ship',
-		page: 'data-contracts/consignments/consignments-apis.md, branch content/consignments-data-contract ("Set Ready to Ship … Only applicable to consignments in an \'Allocated\' state")',
-		silent:
-			"The answer is not documented: the node reads it as the other list calls' per-consignment results.",
+		page: 'help/manifesting_consignments.md (Setting Consignments As Ready to Ship); data-contracts/consignments/consignments-apis.md, branch content/consignments-data-contract ("Only applicable to consignments in an \'Allocated\' state")',
 		resource: 'consignment',
 		operation: 'setReadyToShip',
 		calls: [
@@ -492,10 +494,50 @@ const contracts: Contract[] = [
 				path: '/consignments/setreadytoship',
 				body: [REF],
 				status: 200,
-				answer: [listResult(REF, `Consignment ${REF} is ready to ship`)],
+				answer: [
+					{
+						...listResult(REF, 'Consignment marked as Ready To Ship completed successfully'),
+						ApiLinks: [link(REF, 'detail')],
+					},
+				],
 			},
 		],
 		output: [{ ConsignmentReference: REF, IsSuccess: true }],
+	},
+	{
+		title: 'Set Not Ready To Ship',
+		page: 'help/manifesting_consignments.md (Set Not Ready To Ship request and response)',
+		resource: 'consignment',
+		operation: 'setNotReadyToShip',
+		items: refs(REF, OTHER_REF),
+		calls: [
+			{
+				method: 'put',
+				path: '/consignments/setnotreadytoship',
+				body: [REF, OTHER_REF],
+				status: 200,
+				answer: [
+					{
+						...listResult(
+							REF,
+							'Consignment set back to Allocated from Ready To Ship completed successfully',
+						),
+						ApiLinks: [link(REF, 'detail')],
+					},
+					{
+						...listResult(
+							OTHER_REF,
+							'Consignment set back to Allocated from Ready To Ship completed successfully',
+						),
+						ApiLinks: [link(OTHER_REF, 'detail')],
+					},
+				],
+			},
+		],
+		output: [
+			{ ConsignmentReference: REF, IsSuccess: true },
+			{ ConsignmentReference: OTHER_REF, IsSuccess: true },
+		],
 	},
 	{
 		title: 'Update: read the consignment, send it whole with the change and Reference',
@@ -681,6 +723,134 @@ const contracts: Contract[] = [
 			},
 		],
 		output: [{ ConsignmentReference: REF, Accepted: true, ConsignmentState: 'Manifesting' }],
+	},
+	{
+		title: 'Manifest From Query',
+		page: 'help/manifesting_consignments.md (Manifesting Consignments Using a Query), includes/_manifest_consignments_from_query.md; SDK ManifestFromQueryRequest, ManifestFromQueryResponse',
+		silent:
+			'The help page says POST, the include PUT: POST is sent (PUT after a 404 or 405). The example answer has no FailedConsignments: read as none.',
+		resource: 'manifest',
+		operation: 'manifestFromQuery',
+		parameters: {
+			states: ['Allocated'],
+			filters: {
+				shippingLocationReferences: 'Location1',
+				carriers: 'CARRIER_X',
+				labelsPrinted: 'printed',
+			},
+		},
+		items: [{}],
+		calls: [
+			{
+				method: 'post',
+				path: '/consignments/manifestFromQuery',
+				body: manifestFromQueryRequest,
+				status: 200,
+				answer: manifestFromQueryAnswer(10, 10),
+			},
+		],
+		output: [
+			{
+				Message:
+					'Query found 10 consignment(s). 10 successfully queued to manifest. 0 failed to be added to the queue',
+				ConsignmentsFound: 10,
+				ConsignmentsQueued: 10,
+				ConsignmentsFailed: 0,
+				FailedConsignments: [],
+			},
+		],
+	},
+	{
+		title: "Manifest From Query, the include's verb (PUT) after a 405 to POST",
+		page: 'includes/_manifest_consignments_from_query.md (PUT)',
+		resource: 'manifest',
+		operation: 'manifestFromQuery',
+		parameters: { states: ['ReadyToShip'] },
+		items: [{}],
+		calls: [
+			{
+				method: 'post',
+				path: '/consignments/manifestFromQuery',
+				body: { States: ['ReadyToShip'] },
+				status: 405,
+				answer: { Message: 'The requested resource does not support http method POST.' },
+			},
+			{
+				method: 'put',
+				path: '/consignments/manifestFromQuery',
+				body: { States: ['ReadyToShip'] },
+				status: 200,
+				answer: manifestFromQueryAnswer(2, 1, [REF]),
+			},
+		],
+		output: [{ ConsignmentsFound: 2, ConsignmentsQueued: 1, FailedConsignments: [REF] }],
+	},
+	{
+		title: 'Get Customer Manifests',
+		page: 'help/manifesting_consignments.md (Retrieving a Manifest Summary)',
+		resource: 'manifest',
+		operation: 'getCustomerManifests',
+		parameters: { returnAll: true, filters: { shippingLocationReference: 'EDC5-SL1' } },
+		items: [{}],
+		calls: [
+			{
+				method: 'get',
+				path: '/consignments/customer/manifests',
+				query: { shippingLocationReference: 'EDC5-SL1' },
+				status: 200,
+				answer: [
+					customerManifest(MANIFEST_REF),
+					customerManifest('ffe8739761624fc695e3fbcb72a63557'),
+				],
+			},
+		],
+		output: [
+			{ ManifestReference: MANIFEST_REF, CarrierName: 'Ups', BookingsCount: 1 },
+			{ ManifestReference: 'ffe8739761624fc695e3fbcb72a63557' },
+		],
+	},
+	{
+		title: "Get Customer Manifests, the SDK's route and ManifestsView after a 404",
+		page: 'SDK ConsignmentService.GetCustomerManifests (/consignments/manifests), ManifestsView',
+		resource: 'manifest',
+		operation: 'getCustomerManifests',
+		parameters: { returnAll: true },
+		items: [{}],
+		calls: [
+			{ method: 'get', path: '/consignments/customer/manifests', status: 404, answer: {} },
+			{
+				method: 'get',
+				path: '/consignments/manifests',
+				status: 200,
+				answer: { Manifests: [customerManifest(MANIFEST_REF)], TotalRecords: 1, PageSize: 20 },
+			},
+		],
+		output: [{ ManifestReference: MANIFEST_REF }],
+	},
+	{
+		title: 'Get Customer Manifest',
+		page: 'help/manifesting_consignments.md (Downloading a Manifest File)',
+		silent:
+			'"A base-64 encoded byte array": read as a JSON string of base64 (once or twice encoded, like labels), which must be a PDF; no content type is documented.',
+		resource: 'manifest',
+		operation: 'getCustomerManifest',
+		parameters: { manifestReference: MANIFEST_REF },
+		items: [{}],
+		calls: [
+			{
+				method: 'get',
+				path: `/consignments/customer/manifest/${MANIFEST_REF}`,
+				status: 200,
+				answer: smallPdf('Manifest').toString('base64'),
+			},
+		],
+		output: [
+			{
+				ManifestReference: MANIFEST_REF,
+				ContentType: 'application/pdf',
+				fileName: `${MANIFEST_REF}.pdf`,
+			},
+		],
 	},
 	{
 		title: 'Tracking > Get',

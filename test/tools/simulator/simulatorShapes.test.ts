@@ -12,7 +12,9 @@ import {
 	allocateAndGetLabelsAnswer,
 	allocationSummary,
 	consignment,
+	customerManifest,
 	labelAnswer,
+	manifestFromQueryAnswer,
 	link,
 	quote,
 	searchAnswer,
@@ -37,6 +39,11 @@ afterAll(async () => {
 });
 
 beforeEach(() => simulator.model.reset(20));
+
+/** The node's credential for the simulator. */
+const credentials = () => ({
+	sortedProApi: { apiKey: DEFAULT_API_KEY, environment: 'custom', baseUrl },
+});
 
 async function call(method: string, path: string, body?: unknown) {
 	const response = await fetch(`${baseUrl}${path}`, {
@@ -142,6 +149,61 @@ describe('the simulator answers in the documented shapes', () => {
 		expect(simulator.model.consignments.get('EC-SIM-000004')?.State).toBe('Unallocated');
 	});
 
+	test('manifest from query manifests what matches and files customer manifests, read in the documented shapes', async () => {
+		for (const reference of ['EC-SIM-000001', 'EC-SIM-000002', 'EC-SIM-000003'])
+			await call('PUT', `/allocation/${reference}/allocatewithservicegroup/NEXTDAY`);
+		await call('GET', '/labels/EC-SIM-000001/PDF');
+		await call('GET', '/labels/EC-SIM-000002/PDF');
+		const carrier = simulator.model.consignments.get('EC-SIM-000001')?.Allocation.CarrierReference;
+
+		const query = await call('POST', '/consignments/manifestFromQuery', {
+			ShippingLocationReferences: ['WAREHOUSE-1'],
+			States: ['Allocated'],
+			Carriers: [carrier],
+			LabelsPrinted: true,
+		});
+		expect(query.status).toBe(200);
+		expect(differences(manifestFromQueryAnswer(1, 1, ['X']), query.body)).toEqual([]);
+		// Manifested: those with labels printed and allocated to that carrier; EC-SIM-000003 has no label.
+		const matching = ['EC-SIM-000001', 'EC-SIM-000002'].filter(
+			(reference) =>
+				simulator.model.consignments.get(reference)?.Allocation.CarrierReference === carrier,
+		);
+		expect(
+			['EC-SIM-000001', 'EC-SIM-000002', 'EC-SIM-000003'].filter(
+				(reference) => simulator.model.consignments.get(reference)?.State === 'Manifested',
+			),
+		).toEqual(matching);
+		expect((query.body as { Message: string }).Message).toBe(
+			`Query found ${matching.length} consignment(s). ${matching.length} successfully queued to manifest. 0 failed to be added to the queue`,
+		);
+		// States is required, as the help page says; PUT is answered as well.
+		expect((await call('PUT', '/consignments/manifestFromQuery', {})).status).toBe(400);
+
+		const list = await call(
+			'GET',
+			'/consignments/customer/manifests?shippingLocationReference=WAREHOUSE-1',
+		);
+		expect(differences([customerManifest('X')], list.body)).toEqual([]);
+		const view = await call('GET', '/consignments/manifests');
+		expect(
+			differences({ Manifests: [customerManifest('X')], TotalRecords: 1, PageSize: 1 }, view.body),
+		).toEqual([]);
+		const [first] = list.body as Array<{ ManifestReference: string; BookingsCount: number }>;
+		expect(first.BookingsCount).toBeGreaterThan(0);
+
+		const { output, error } = await runWorkflow(
+			operationWorkflow('manifest', 'getCustomerManifest', {
+				manifestReference: first.ManifestReference,
+			}),
+			[{}],
+			credentials(),
+		);
+		expect(error).toBeUndefined();
+		expect(output?.[0].binary?.data?.mimeType).toBe('application/pdf');
+		expect((await call('GET', '/consignments/customer/manifest/nope')).status).toBe(404);
+	});
+
 	test('create and update answer with links; labels, documents and quotes in their documented shapes', async () => {
 		const created = await call('POST', '/consignments', {
 			Packages: [{ Weight: { Value: 1, Unit: 'Kg' } }],
@@ -200,9 +262,6 @@ describe('the simulator answers in the documented shapes', () => {
 });
 
 describe('the node against the documented simulator', () => {
-	const credentials = () => ({
-		sortedProApi: { apiKey: DEFAULT_API_KEY, environment: 'custom', baseUrl },
-	});
 	const orders = ['ORDER-A1', 'ORDER-A10', 'ORDER-A2'].map((order) => ({ order }));
 	const importOrders = () =>
 		runWorkflow(

@@ -5,6 +5,7 @@ import * as getAll from './getAll.operation';
 import * as getByClientReference from './getByClientReference.operation';
 import * as getDocuments from './getDocuments.operation';
 import * as getStatus from './getStatus.operation';
+import * as setNotReadyToShip from './setNotReadyToShip.operation';
 import * as setReadyToShip from './setReadyToShip.operation';
 import * as update from './update.operation';
 import { defineResource } from '../defineResource';
@@ -24,6 +25,7 @@ export const consignment = defineResource(
 		getDocuments,
 		getAll,
 		getStatus,
+		setNotReadyToShip,
 		setReadyToShip,
 		update,
 	],
