@@ -44,7 +44,7 @@
  * results ({ IsSuccess, Message, Data, ApiLinks }) per consignment on list calls,
  * { File, ContentType } on labels (a PDF's File is base64 of its base64 text, as documented),
  * { CommercialInvoiceDocuments, CN22Documents, CN23Documents } on /consignments/docs/{ref},
- * { Message, FailedConsignments } on /consignments/manifestFromQuery (POST or PUT), customer
+ * DispatchResponse per consignment on /consignments/Dispatch, { Message, FailedConsignments } on /consignments/manifestFromQuery (POST or PUT), customer
  * manifest summaries on /consignments/customer/manifests (a list) and /consignments/manifests (a
  * ManifestsView), a manifest's PDF as a base64 JSON string on /consignments/customer/manifest/{ref}
  * and /consignments/manifest/{ref},
@@ -260,6 +260,12 @@ const ROUTES = [
 		'PUT',
 		/^\/consignments\/manifest$/,
 		(m, _p, body) => m.manifestList(body?.ConsignmentReferences),
+		ACCEPTABLE,
+	],
+	[
+		'PUT',
+		/^\/consignments\/Dispatch$/i,
+		(m, _p, body) => m.dispatchList(body?.ConsignmentReferences),
 		ACCEPTABLE,
 	],
 	// The help page says POST, its include's example PUT: both are answered.

@@ -1019,6 +1019,39 @@ class SortedProModel {
 		};
 	}
 
+	/**
+	 * Dispatch Consignments (SDK DispatchConsignmentsRequest): one DispatchResponse per reference,
+	 * { ConsignmentReferenceForAllLegsAssignedByMpd, Status (OperationStatus), HttpStatusCode,
+	 * ApiLinks, Message }; only Manifested consignments are dispatched (help/consignment_states.md).
+	 * No example is documented: the messages are ours.
+	 */
+	dispatchList(references) {
+		if (!Array.isArray(references) || references.some((reference) => typeof reference !== 'string'))
+			return this.error(
+				400,
+				'InvalidRequest',
+				'ConsignmentReferences must be a list of consignment references',
+			);
+		const results = references.map((reference) => {
+			const consignment = this.consignments.get(reference);
+			const result = (Status, HttpStatusCode, Message, ApiLinks = []) => ({
+				ConsignmentReferenceForAllLegsAssignedByMpd: reference,
+				Status,
+				HttpStatusCode,
+				ApiLinks,
+				Message,
+			});
+			if (!consignment) return result('NotFound', 404, `Consignment ${reference} was not found`);
+			if (consignment.State !== 'Manifested')
+				return result('Failed', 400, this.refusedInState(consignment, 'dispatched').body.Message);
+			this.setState(consignment, 'Dispatched');
+			return result('Success', 200, `Consignment ${reference} has been dispatched`, [
+				this.link('detail', `/consignments/${reference}`),
+			]);
+		});
+		return { status: 200, body: results };
+	}
+
 	setReadyToShip(reference) {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);

@@ -20,6 +20,7 @@ import {
 	consignmentEventPayload,
 	MANIFEST_REF,
 	customerManifest,
+	dispatchResponse,
 	labelAnswer,
 	link,
 	manifestFromQueryAnswer,
@@ -503,6 +504,28 @@ const contracts: Contract[] = [
 			},
 		],
 		output: [{ ConsignmentReference: REF, IsSuccess: true }],
+	},
+	{
+		title: 'Dispatch',
+		page: 'SDK ref-consignments ConsignmentService.DispatchConsignments, DispatchConsignmentsRequest, DispatchResponse, Enums.OperationStatus; help/consignment_states.md (Mark as Dispatched: from Manifested)',
+		silent:
+			"No example: the answer is read as the SDK method returns it, a list of DispatchResponse; Status Success (and a 2xx HttpStatusCode) is a success, Failed or NotFound the item's error with Message.",
+		resource: 'consignment',
+		operation: 'dispatch',
+		items: refs(REF, OTHER_REF),
+		calls: [
+			{
+				method: 'put',
+				path: '/consignments/Dispatch',
+				body: { ConsignmentReferences: [REF, OTHER_REF] },
+				status: 200,
+				answer: [dispatchResponse(OTHER_REF), dispatchResponse(REF)],
+			},
+		],
+		output: [
+			{ ConsignmentReference: REF, Status: 'Success' },
+			{ ConsignmentReference: OTHER_REF, Status: 'Success' },
+		],
 	},
 	{
 		title: 'Set Not Ready To Ship',

@@ -93,6 +93,7 @@ test('every resource and operation keeps its internal name', async () => {
 		consignment: [
 			'cancel',
 			'create',
+			'dispatch',
 			'get',
 			'getAll',
 			'getByClientReference',

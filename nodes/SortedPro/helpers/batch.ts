@@ -65,16 +65,28 @@ export function matchResults(
 	});
 }
 
+/** SortedPRO's OperationStatus (SDK Enums.OperationStatus), by name or by number. */
+const OPERATION_SUCCESS = ['Success', 0];
+const OPERATION_STATUSES = ['Success', 'Failed', 'NotFound', 0, 1, 2];
+
+const isSuccessCode = (code: unknown) =>
+	code === undefined || code === null || (Number(code) >= 200 && Number(code) < 300);
+
 /**
  * Whether a list answer's entry reports success. A per-consignment result succeeded only
- * when its IsSuccess is exactly true ("false", 0 or a missing value are failures); an entry
- * that is an Allocation Summary instead (no IsSuccess) succeeded unless its StatusCode says
- * otherwise.
+ * when its IsSuccess is exactly true ("false", 0 or a missing value are failures); a
+ * DispatchResponse (an OperationStatus `Status`) only when that is Success and its
+ * HttpStatusCode, if any, is 2xx; an entry that is an Allocation Summary (neither) succeeded
+ * unless its StatusCode says otherwise.
  */
 export function succeeded(result: Record<string, unknown>): boolean {
 	if ('IsSuccess' in result) return result.IsSuccess === true;
-	const status = result.StatusCode;
-	return status === undefined || status === null || (Number(status) >= 200 && Number(status) < 300);
+	if (OPERATION_STATUSES.includes(result.Status as string | number))
+		return (
+			OPERATION_SUCCESS.includes(result.Status as string | number) &&
+			isSuccessCode(result.HttpStatusCode)
+		);
+	return isSuccessCode(result.StatusCode);
 }
 
 /** Splits tasks into list calls: same batch key, at most `size` each, in input order. */

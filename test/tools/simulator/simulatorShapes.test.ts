@@ -13,6 +13,7 @@ import {
 	allocationSummary,
 	consignment,
 	customerManifest,
+	dispatchResponse,
 	labelAnswer,
 	manifestFromQueryAnswer,
 	link,
@@ -202,6 +203,22 @@ describe('the simulator answers in the documented shapes', () => {
 		expect(error).toBeUndefined();
 		expect(output?.[0].binary?.data?.mimeType).toBe('application/pdf');
 		expect((await call('GET', '/consignments/customer/manifest/nope')).status).toBe(404);
+	});
+
+	test('dispatch answers a DispatchResponse per consignment and dispatches only manifested ones', async () => {
+		await call('PUT', '/allocation/EC-SIM-000001/allocatewithservicegroup/NEXTDAY');
+		await call('PUT', '/consignments/manifest', { ConsignmentReferences: ['EC-SIM-000001'] });
+		const answer = await call('PUT', '/consignments/Dispatch', {
+			ConsignmentReferences: ['EC-SIM-000001', 'EC-SIM-000002', 'EC-NOPE'],
+		});
+		expect(differences([dispatchResponse('X')], answer.body)).toEqual([]);
+		expect((answer.body as Array<{ Status: string }>).map((entry) => entry.Status)).toEqual([
+			'Success',
+			'Failed',
+			'NotFound',
+		]);
+		expect(simulator.model.consignments.get('EC-SIM-000001')?.State).toBe('Dispatched');
+		expect(simulator.model.consignments.get('EC-SIM-000002')?.State).toBe('Unallocated');
 	});
 
 	test('create and update answer with links; labels, documents and quotes in their documented shapes', async () => {

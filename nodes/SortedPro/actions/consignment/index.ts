@@ -1,5 +1,6 @@
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
+import * as dispatch from './dispatch.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getByClientReference from './getByClientReference.operation';
@@ -20,6 +21,7 @@ export const consignment = defineResource(
 	[
 		create,
 		cancel,
+		dispatch,
 		get,
 		getByClientReference,
 		getDocuments,

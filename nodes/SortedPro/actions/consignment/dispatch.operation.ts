@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ConsignmentCall } from '../../helpers/consignmentCall';
+import { consignmentReference } from '../../helpers/fields';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Dispatch',
+	value: 'dispatch',
+	action: 'Mark a consignment as dispatched',
+	description: 'Mark manifested consignments as dispatched: they have left the shipping location',
+};
+
+export const description: INodeProperties[] = [consignmentReference.property];
+
+/**
+ * SDK ConsignmentService.DispatchConsignments: `PUT /consignments/Dispatch` with
+ * DispatchConsignmentsRequest { ConsignmentReferences }, answered 200 with List<DispatchResponse>
+ * { ConsignmentReferenceForAllLegsAssignedByMpd, Status (OperationStatus Success, Failed, NotFound),
+ * HttpStatusCode, ApiLinks, Message }, or 202. Only a list endpoint: always batched.
+ */
+export const call: ConsignmentCall = {
+	action: (subject) => `mark ${subject} as dispatched`,
+	// help/consignment_states.md: "Mark as Dispatched" is allowed only from Manifested.
+	stateRule: 'Only manifested consignments can be marked as dispatched.',
+	doneStates: ['Dispatched'],
+	acceptedLater: true,
+	list: (tasks) => ({
+		method: 'PUT',
+		path: '/consignments/Dispatch',
+		body: { ConsignmentReferences: tasks.map((task) => task.consignmentReference) },
+	}),
+};
