@@ -49,7 +49,8 @@
  * ManifestsView), a manifest's PDF as a base64 JSON string on /consignments/customer/manifest/{ref}
  * and /consignments/manifest/{ref},
  * the QuoteResult on /quotes/consignment/{ref}, { ConsignmentReferenceForAllLegsAssignedByMpd,
- * TrackedPackages } on /tracking/{ref} and /tracking/flattened/{ref}, and
+ * TrackedPackages } on /tracking/{ref} and /tracking/flattened/{ref}, ConsignmentAuditMessages on
+ * /consignments/{ref}/audit, and
  * { Success, ErrorMessage, MpdCarrierServices } on /carrierservices/. States are the SDK enum's
  * names (Unallocated, AllocationFailed, ReadyToShip, ...).
  */
@@ -320,6 +321,7 @@ const ROUTES = [
 		(m, [take, skip], _b, query) => m.search(Number(take), Number(skip), query),
 	],
 	['GET', /^\/consignments\/([^/]+)\/status$/, (m, [reference]) => m.status(reference)],
+	['GET', /^\/consignments\/([^/]+)\/audit$/, (m, [reference]) => m.auditMessages(reference)],
 	['GET', /^\/consignments\/([^/]+)$/, (m, [reference]) => m.get(reference)],
 	[
 		'GET',

@@ -1648,6 +1648,37 @@ class SortedProModel {
 	 * `flattened` (GET /tracking/flattened/{reference}) the FlattenedConsignmentViewModel, the
 	 * events of each package in one list with their carrier service's name.
 	 */
+	/**
+	 * GET /consignments/{ref}/audit: the SDK's List<ConsignmentAuditMessage> { Id, Timestamp,
+	 * ConsignmentReference, Message, Severity, Category, Username, AdditionalData, Details }, one per
+	 * state the consignment entered and per label print. Severity and Category carry no string
+	 * converter in the SDK, so they are the enums' numbers here (None = 0; Category
+	 * ConsignmentLifecycle = 2, Labels = 3). No example is documented: the messages are ours.
+	 */
+	auditMessages(reference) {
+		const consignment = this.consignments.get(reference);
+		if (!consignment) return this.notFound(reference);
+		const message = (index, Timestamp, Message, Category) => ({
+			Id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
+			Timestamp,
+			ConsignmentReference: reference,
+			Message,
+			Severity: 0,
+			Category,
+			Username: 'System',
+			AdditionalData: null,
+			Details: null,
+		});
+		const messages = consignment.History.map((entry, index) =>
+			message(index, entry.At, `Consignment state changed to ${entry.State}`, 2),
+		);
+		if (consignment.DateLabelsWereFirstPrinted)
+			messages.push(
+				message(messages.length, consignment.DateLabelsWereFirstPrinted, 'Labels printed', 3),
+			);
+		return { status: 200, body: messages };
+	}
+
 	tracking(reference, flattened = false) {
 		const consignment = this.consignments.get(reference);
 		if (!consignment) return this.notFound(reference);

@@ -16,11 +16,13 @@ import {
 	REF,
 	allocateAndGetLabelsAnswer,
 	allocationSummary,
+	auditMessage,
 	consignment,
 	consignmentEventPayload,
 	MANIFEST_REF,
 	customerManifest,
 	dispatchResponse,
+	flattenedTracking,
 	labelAnswer,
 	link,
 	manifestFromQueryAnswer,
@@ -873,6 +875,47 @@ const contracts: Contract[] = [
 				ContentType: 'application/pdf',
 				fileName: `${MANIFEST_REF}.pdf`,
 			},
+		],
+	},
+	{
+		title: 'Tracking > Get Flattened',
+		page: 'help/using_pros_tracking_api.md (branch EORI_number, Get Events Per Package); SDK FlattenedConsignmentViewModel',
+		resource: 'tracking',
+		operation: 'getFlattened',
+		calls: [
+			{
+				method: 'get',
+				path: `/tracking/flattened/${REF}`,
+				status: 200,
+				answer: flattenedTracking(REF),
+			},
+		],
+		output: [
+			{
+				ConsignmentReference: REF,
+				TrackedPackages: [
+					{ PackageReferenceForAllLegsAssignedByMpd: PACKAGE_REF, Events: [{ Code: 'DELIVERED' }] },
+				],
+			},
+		],
+	},
+	{
+		title: 'Get Audit Messages',
+		page: 'SDK ref-consignments ConsignmentService GetAuditMessages, ConsignmentAuditMessage',
+		silent:
+			'No example; Severity and Category are passed on as SortedPRO sends them (names or numbers).',
+		resource: 'consignment',
+		operation: 'getAudit',
+		calls: [
+			{
+				method: 'get',
+				path: `/consignments/${REF}/audit`,
+				status: 200,
+				answer: [auditMessage(REF)],
+			},
+		],
+		output: [
+			{ ConsignmentReference: REF, AuditMessageCount: 1, AuditMessages: [auditMessage(REF)] },
 		],
 	},
 	{

@@ -96,6 +96,7 @@ test('every resource and operation keeps its internal name', async () => {
 			'dispatch',
 			'get',
 			'getAll',
+			'getAudit',
 			'getByClientReference',
 			'getDocuments',
 			'getStatus',
@@ -108,7 +109,7 @@ test('every resource and operation keeps its internal name', async () => {
 		quote: ['getAll'],
 		serviceGroup: ['getAll'],
 		shippingLocation: ['getAll'],
-		tracking: ['get'],
+		tracking: ['get', 'getFlattened'],
 	});
 });
 

@@ -11,9 +11,11 @@ import { createSimulator, DEFAULT_API_KEY } from '../../../simulator/server';
 import {
 	allocateAndGetLabelsAnswer,
 	allocationSummary,
+	auditMessage,
 	consignment,
 	customerManifest,
 	dispatchResponse,
+	flattenedTracking,
 	labelAnswer,
 	manifestFromQueryAnswer,
 	link,
@@ -219,6 +221,17 @@ describe('the simulator answers in the documented shapes', () => {
 		]);
 		expect(simulator.model.consignments.get('EC-SIM-000001')?.State).toBe('Dispatched');
 		expect(simulator.model.consignments.get('EC-SIM-000002')?.State).toBe('Unallocated');
+	});
+
+	test('tracking per package and the audit messages in their documented shapes', async () => {
+		await call('PUT', '/allocation/EC-SIM-000001/allocatewithservicegroup/NEXTDAY');
+		await call('GET', '/labels/EC-SIM-000001/PDF');
+		const flattened = await call('GET', '/tracking/flattened/EC-SIM-000001');
+		expect(differences(flattenedTracking('X'), flattened.body)).toEqual([]);
+		const audit = await call('GET', '/consignments/EC-SIM-000001/audit');
+		expect(differences([auditMessage('X')], audit.body)).toEqual([]);
+		expect((audit.body as Array<{ Category: number }>).map((entry) => entry.Category)).toContain(3);
+		expect((await call('GET', '/consignments/EC-NOPE/audit')).status).toBe(404);
 	});
 
 	test('create and update answer with links; labels, documents and quotes in their documented shapes', async () => {

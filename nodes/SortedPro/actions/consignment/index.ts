@@ -3,6 +3,7 @@ import * as create from './create.operation';
 import * as dispatch from './dispatch.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getAudit from './getAudit.operation';
 import * as getByClientReference from './getByClientReference.operation';
 import * as getDocuments from './getDocuments.operation';
 import * as getStatus from './getStatus.operation';
@@ -26,6 +27,7 @@ export const consignment = defineResource(
 		getByClientReference,
 		getDocuments,
 		getAll,
+		getAudit,
 		getStatus,
 		setNotReadyToShip,
 		setReadyToShip,
