@@ -1649,6 +1649,27 @@ class SortedProModel {
 	 * events of each package in one list with their carrier service's name.
 	 */
 	/**
+	 * GET /consignments/count?state=: the SDK's bare integer. The state is matched as the search
+	 * matches it (ignoring spaces and case); one that is not a state is refused (400), and none is
+	 * refused too, since the documentation does not say what it would count.
+	 */
+	countInState(query) {
+		const terms = Object.fromEntries(
+			Object.entries(query ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+		);
+		const state = terms.state
+			? STATES.find((known) => stateKey(known) === stateKey(terms.state))
+			: undefined;
+		if (!state)
+			return this.error(400, 'InvalidRequest', 'state must be one of the consignment states');
+		return {
+			status: 200,
+			body: [...this.consignments.values()].filter((consignment) => consignment.State === state)
+				.length,
+		};
+	}
+
+	/**
 	 * GET /consignments/{ref}/audit: the SDK's List<ConsignmentAuditMessage> { Id, Timestamp,
 	 * ConsignmentReference, Message, Severity, Category, Username, AdditionalData, Details }, one per
 	 * state the consignment entered and per label print. Severity and Category carry no string

@@ -900,6 +900,26 @@ const contracts: Contract[] = [
 		],
 	},
 	{
+		title: 'Get Count By State',
+		page: 'SDK ref-consignments ConsignmentService GetCountOfConsignmentsInState (`/consignments/count?[state=string]`, int)',
+		silent:
+			'No example; whether state is the name or the number (the name is sent, as the search takes it), and what no state would count (a state is required).',
+		resource: 'consignment',
+		operation: 'getCount',
+		parameters: { state: 'ReadyToShip' },
+		items: [{}],
+		calls: [
+			{
+				method: 'get',
+				path: '/consignments/count',
+				query: { state: 'ReadyToShip' },
+				status: 200,
+				answer: 42,
+			},
+		],
+		output: [{ State: 'ReadyToShip', Count: 42 }],
+	},
+	{
 		title: 'Get Audit Messages',
 		page: 'SDK ref-consignments ConsignmentService GetAuditMessages, ConsignmentAuditMessage',
 		silent:
@@ -1062,7 +1082,7 @@ function documented(calls: DocumentedCall[]) {
 			call.status,
 			call.answer === undefined
 				? ''
-				: typeof call.answer === 'string'
+				: typeof call.answer === 'string' || typeof call.answer === 'number'
 					? JSON.stringify(call.answer)
 					: (call.answer as nock.Body),
 		);

@@ -98,6 +98,7 @@ test('every resource and operation keeps its internal name', async () => {
 			'getAll',
 			'getAudit',
 			'getByClientReference',
+			'getCount',
 			'getDocuments',
 			'getStatus',
 			'setNotReadyToShip',

@@ -49,7 +49,8 @@ export type ParsedAnswer = { ok: true; body: unknown } | { ok: false; problem: s
  * else is refused and named.
  */
 /** What a call's successful answer may be besides a JSON object or array. */
-export type AnswerShape = 'json' | 'jsonOrEmpty' | 'jsonOrText';
+/** 'jsonOrNumber': also a bare JSON number (a count). */
+export type AnswerShape = 'json' | 'jsonOrEmpty' | 'jsonOrText' | 'jsonOrNumber';
 
 export function parseSuccessAnswer(
 	text: string,
@@ -74,6 +75,7 @@ export function parseSuccessAnswer(
 		return { ok: false, problem: describeAnswer(text, contentType) };
 	}
 	if (shape === 'jsonOrText' && typeof body === 'string') return { ok: true, body };
+	if (shape === 'jsonOrNumber' && typeof body === 'number') return { ok: true, body };
 	if (typeof body !== 'object' || body === null) {
 		return { ok: false, problem: `the JSON value ${JSON.stringify(body)?.slice(0, 60)}` };
 	}

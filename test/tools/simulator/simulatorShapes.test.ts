@@ -232,6 +232,9 @@ describe('the simulator answers in the documented shapes', () => {
 		expect(differences([auditMessage('X')], audit.body)).toEqual([]);
 		expect((audit.body as Array<{ Category: number }>).map((entry) => entry.Category)).toContain(3);
 		expect((await call('GET', '/consignments/EC-NOPE/audit')).status).toBe(404);
+		const count = await call('GET', '/consignments/count?state=Allocated');
+		expect(count).toEqual({ status: 200, body: 1 });
+		expect((await call('GET', '/consignments/count')).status).toBe(400);
 	});
 
 	test('create and update answer with links; labels, documents and quotes in their documented shapes', async () => {

@@ -5,6 +5,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getAudit from './getAudit.operation';
 import * as getByClientReference from './getByClientReference.operation';
+import * as getCount from './getCount.operation';
 import * as getDocuments from './getDocuments.operation';
 import * as getStatus from './getStatus.operation';
 import * as setNotReadyToShip from './setNotReadyToShip.operation';
@@ -25,6 +26,7 @@ export const consignment = defineResource(
 		dispatch,
 		get,
 		getByClientReference,
+		getCount,
 		getDocuments,
 		getAll,
 		getAudit,

@@ -30,6 +30,15 @@ describe('parseSuccessAnswer', () => {
 		expect(parseSuccessAnswer('true', '')).toEqual({ ok: false, problem: 'the JSON value true' });
 	});
 
+	test('a bare number only where the call allows one (a count)', () => {
+		expect(parseSuccessAnswer('42', '', 'jsonOrNumber')).toEqual({ ok: true, body: 42 });
+		expect(parseSuccessAnswer('42', '')).toEqual({ ok: false, problem: 'the JSON value 42' });
+		expect(parseSuccessAnswer('"42"', '', 'jsonOrNumber')).toEqual({
+			ok: false,
+			problem: 'the JSON value "42"',
+		});
+	});
+
 	test('HTML, XML and plain text are named for what they are', () => {
 		expect(parseSuccessAnswer('<html><body>Sign in</body></html>', 'text/html')).toEqual({
 			ok: false,
