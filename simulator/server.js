@@ -321,6 +321,7 @@ const ROUTES = [
 		(m, [take, skip], _b, query) => m.search(Number(take), Number(skip), query),
 	],
 	['GET', /^\/consignments\/count$/, (m, _p, _b, query) => m.countInState(query)],
+	['GET', /^\/consignments\/late$/, (m, _p, _b, query) => m.lateConsignments(query)],
 	['GET', /^\/consignments\/([^/]+)\/status$/, (m, [reference]) => m.status(reference)],
 	['GET', /^\/consignments\/([^/]+)\/audit$/, (m, [reference]) => m.auditMessages(reference)],
 	['GET', /^\/consignments\/([^/]+)$/, (m, [reference]) => m.get(reference)],

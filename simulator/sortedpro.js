@@ -1396,7 +1396,7 @@ class SortedProModel {
 			LabelCount: service ? consignment.Packages.length : 0,
 			LabelsPrinted: Boolean(consignment.LabelsPrinted),
 			DateLabelsWereFirstPrinted: consignment.DateLabelsWereFirstPrinted ?? null,
-			IsLate: false,
+			IsLate: Boolean(consignment.IsLate),
 			LateForCustomer: false,
 			CustomerReference: CUSTOMER_REFERENCE,
 			Weight: { Value: this.weightOf(consignment), Unit: 'Kg' },
@@ -1648,6 +1648,39 @@ class SortedProModel {
 	 * `flattened` (GET /tracking/flattened/{reference}) the FlattenedConsignmentViewModel, the
 	 * events of each package in one list with their carrier service's name.
 	 */
+	/** Marks consignments late (a test's or the control endpoint's doing: nothing here is late by itself). */
+	markLate(references) {
+		for (const reference of references) {
+			const consignment = this.consignments.get(reference);
+			if (consignment) consignment.IsLate = true;
+		}
+	}
+
+	/**
+	 * GET /consignments/late?pageSize=&startPage=: the SDK's LateConsignmentsResponse
+	 * { TotalNumberOfLateConsignments, ConsignmentSummaries }. How pages count is not documented:
+	 * here startPage counts from 0 and pageSize defaults to 20. Other search terms are ignored.
+	 */
+	lateConsignments(query) {
+		const terms = Object.fromEntries(
+			Object.entries(query ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+		);
+		const size = terms.pagesize === undefined ? 20 : Number(terms.pagesize);
+		const page = terms.startpage === undefined ? 0 : Number(terms.startpage);
+		if (!Number.isInteger(size) || size < 1 || !Number.isInteger(page) || page < 0)
+			return this.error(400, 'InvalidRequest', 'pageSize and startPage must be whole numbers');
+		const late = [...this.consignments.values()].filter((consignment) => consignment.IsLate);
+		return {
+			status: 200,
+			body: {
+				TotalNumberOfLateConsignments: late.length,
+				ConsignmentSummaries: late
+					.slice(page * size, (page + 1) * size)
+					.map((consignment) => this.summaryOf(consignment)),
+			},
+		};
+	}
+
 	/**
 	 * GET /consignments/count?state=: the SDK's bare integer. The state is matched as the search
 	 * matches it (ignoring spaces and case); one that is not a state is refused (400), and none is

@@ -24,6 +24,7 @@ import {
 	dispatchResponse,
 	flattenedTracking,
 	labelAnswer,
+	lateAnswer,
 	link,
 	manifestFromQueryAnswer,
 	manifestFromQueryRequest,
@@ -918,6 +919,29 @@ const contracts: Contract[] = [
 			},
 		],
 		output: [{ State: 'ReadyToShip', Count: 42 }],
+	},
+	{
+		title: 'Get Late',
+		page: 'SDK ref-consignments ConsignmentService GetLateConsignments, ConsignmentSearchTerms (pageSize, startPage), LateConsignmentsResponse, ConsignmentSummary',
+		silent:
+			'No example, and whether startPage counts from 0 or 1: a short first page is the whole answer.',
+		resource: 'consignment',
+		operation: 'getLate',
+		parameters: { returnAll: true },
+		items: [{}],
+		calls: [
+			{
+				method: 'get',
+				path: '/consignments/late',
+				query: { pageSize: '100', startPage: '0' },
+				status: 200,
+				answer: lateAnswer(2, summary(REF, 'InTransit'), summary(OTHER_REF, 'Manifested')),
+			},
+		],
+		output: [
+			{ ConsignmentReference: REF, State: 'InTransit' },
+			{ ConsignmentReference: OTHER_REF, State: 'Manifested' },
+		],
 	},
 	{
 		title: 'Get Audit Messages',

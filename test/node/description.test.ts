@@ -100,6 +100,7 @@ test('every resource and operation keeps its internal name', async () => {
 			'getByClientReference',
 			'getCount',
 			'getDocuments',
+			'getLate',
 			'getStatus',
 			'setNotReadyToShip',
 			'setReadyToShip',

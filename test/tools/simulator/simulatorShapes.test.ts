@@ -17,6 +17,7 @@ import {
 	dispatchResponse,
 	flattenedTracking,
 	labelAnswer,
+	lateAnswer,
 	manifestFromQueryAnswer,
 	link,
 	quote,
@@ -232,6 +233,13 @@ describe('the simulator answers in the documented shapes', () => {
 		expect(differences([auditMessage('X')], audit.body)).toEqual([]);
 		expect((audit.body as Array<{ Category: number }>).map((entry) => entry.Category)).toContain(3);
 		expect((await call('GET', '/consignments/EC-NOPE/audit')).status).toBe(404);
+		simulator.model.markLate(['EC-SIM-000002', 'EC-SIM-000003']);
+		const late = await call('GET', '/consignments/late?pageSize=1&startPage=1');
+		expect(differences(lateAnswer(1, summary('X')), late.body)).toEqual([]);
+		expect(late.body).toMatchObject({
+			TotalNumberOfLateConsignments: 2,
+			ConsignmentSummaries: [{ Reference: 'EC-SIM-000003', IsLate: true }],
+		});
 		const count = await call('GET', '/consignments/count?state=Allocated');
 		expect(count).toEqual({ status: 200, body: 1 });
 		expect((await call('GET', '/consignments/count')).status).toBe(400);

@@ -7,6 +7,7 @@ import * as getAudit from './getAudit.operation';
 import * as getByClientReference from './getByClientReference.operation';
 import * as getCount from './getCount.operation';
 import * as getDocuments from './getDocuments.operation';
+import * as getLate from './getLate.operation';
 import * as getStatus from './getStatus.operation';
 import * as setNotReadyToShip from './setNotReadyToShip.operation';
 import * as setReadyToShip from './setReadyToShip.operation';
@@ -30,6 +31,7 @@ export const consignment = defineResource(
 		getDocuments,
 		getAll,
 		getAudit,
+		getLate,
 		getStatus,
 		setNotReadyToShip,
 		setReadyToShip,
