@@ -1469,7 +1469,7 @@ class SortedProModel {
 			FailedAllocationMpdCarrierServiceGroupName: failed?.MpdCarrierServiceGroupName ?? null,
 			FailedAllocationMpdCarrierServiceGroupReference: failed?.CarrierServiceGroupReference || null,
 			FailedAllocationMpdCarrierServiceName: failed?.MpdCarrierServiceName ?? null,
-			IsLate: false,
+			IsLate: Boolean(consignment.IsLate),
 			DeliveryDate: consignment.DateDelivered ?? null,
 			CollectionDate: consignment.DateCollected ?? null,
 			AttemptedDeliveryDate: null,
