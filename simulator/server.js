@@ -186,6 +186,15 @@ const ROUTES = [
 	],
 	[
 		'PUT',
+		/^\/allocation\/allocateConsignmentsWithServiceFilters$/i,
+		(m, _p, body) =>
+			m.allocateEach(body?.ConsignmentReferences, (reference) =>
+				m.allocateWithServiceFilters(reference, body?.Filters),
+			),
+		ACCEPTABLE,
+	],
+	[
+		'PUT',
 		/^\/allocation\/([^/]+)\/allocatewithservicegroup\/([^/]+)$/,
 		(m, [reference, group]) => m.allocateWithServiceGroup(reference, group),
 		ACCEPTABLE,

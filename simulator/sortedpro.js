@@ -124,6 +124,8 @@ function seedCarrierServices() {
 			MaxWeightKg: 20,
 			Countries: ['GB'],
 			TransitDays: 2,
+			// The customer drops the parcel off at the carrier's point (Allocate With Service Filters).
+			IsDropOff: true,
 		},
 		{
 			Reference: 'CX_EU',
@@ -692,6 +694,26 @@ class SortedProModel {
 	}
 
 	/** A date-time without an offset, as quotes write their collection and delivery dates. */
+	/**
+	 * Allocate With Service Filters (SDK AllocationFilters { ServiceDirection, IsPickup, IsDropOff }):
+	 * the cheapest service in that direction (every simulated service is Outbound), pickup and
+	 * drop-off services only where the filters include them.
+	 */
+	allocateWithServiceFilters(reference, filters) {
+		const direction = String(filters?.ServiceDirection ?? 'Outbound');
+		const services = this.carrierServices.filter(
+			(service) =>
+				direction.split(/,\s*/).includes(service.ServiceDirection ?? 'Outbound') &&
+				(filters?.IsPickup === true || !service.IsPickup) &&
+				(filters?.IsDropOff === true || !service.IsDropOff),
+		);
+		return this.allocate(
+			reference,
+			services.map((service) => service.Reference),
+			'the services matching the filters',
+		);
+	}
+
 	localDate(ms, time = '00:00:00') {
 		return `${new Date(ms).toISOString().slice(0, 10)}T${time}`;
 	}

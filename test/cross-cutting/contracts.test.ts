@@ -713,6 +713,32 @@ const contracts: Contract[] = [
 		],
 	},
 	{
+		title: 'Allocate With Service Filters',
+		page: 'includes/_allocate_with_service_filters.md (request example); SDK ConsignmentAllocationService, AllocateConsignmentsWithServiceFiltersRequest, AllocationFilters, AllocationSummary',
+		silent:
+			"No answer example: read as the other allocation list calls, List<AllocationSummary>. ServiceDirection's values are not listed: Outbound (the example) and Inbound are offered.",
+		resource: 'allocation',
+		operation: 'allocateWithServiceFilters',
+		parameters: { serviceDirection: 'Outbound', isPickup: false, isDropOff: true },
+		items: refs(REF, OTHER_REF),
+		calls: [
+			{
+				method: 'put',
+				path: '/allocation/allocateConsignmentsWithServiceFilters',
+				body: {
+					ConsignmentReferences: [REF, OTHER_REF],
+					Filters: { ServiceDirection: 'Outbound', IsPickup: false, IsDropOff: true },
+				},
+				status: 200,
+				answer: [allocationSummary(REF), allocationSummary(OTHER_REF)],
+			},
+		],
+		output: [
+			{ ConsignmentReference: REF, CarrierServiceReference: 'CX_NDS' },
+			{ ConsignmentReference: OTHER_REF, CarrierServiceReference: 'CX_NDS' },
+		],
+	},
+	{
 		title: 'Manifest',
 		page: 'help/manifesting_consignments.md; SDK ManifestConsignmentsRequest',
 		resource: 'manifest',

@@ -86,6 +86,7 @@ test('every resource and operation keeps its internal name', async () => {
 			'allocateWithCarrierService',
 			'allocateWithDefaultRules',
 			'allocateWithQuote',
+			'allocateWithServiceFilters',
 			'allocateWithServiceGroup',
 			'deallocate',
 		],

@@ -132,6 +132,25 @@ describe('the simulator answers in the documented shapes', () => {
 		expect(many.body).toHaveLength(2);
 	});
 
+	test('allocation with service filters: a list of Allocation Summaries, drop-off services only when included', async () => {
+		const route = '/allocation/allocateConsignmentsWithServiceFilters';
+		const without = await call('PUT', route, {
+			ConsignmentReferences: ['EC-SIM-000001'],
+			Filters: { ServiceDirection: 'Outbound', IsPickup: false, IsDropOff: false },
+		});
+		expect(differences([allocationSummary('X')], without.body)).toEqual([]);
+		const withDropOff = await call('PUT', route, {
+			ConsignmentReferences: ['EC-SIM-000002'],
+			Filters: { ServiceDirection: 'Outbound', IsPickup: false, IsDropOff: true },
+		});
+		expect(
+			(without.body as Array<{ CarrierServiceReference: string }>)[0].CarrierServiceReference,
+		).toBe('CY_NDE');
+		expect(
+			(withDropOff.body as Array<{ CarrierServiceReference: string }>)[0].CarrierServiceReference,
+		).toBe('CZ_48');
+	});
+
 	test('allocate and get labels: every route answers an AllocateAndGetLabelsResponse and allocates', async () => {
 		for (const route of [
 			'/allocation/EC-SIM-000001/labels/PDF',

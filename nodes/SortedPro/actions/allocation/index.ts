@@ -2,6 +2,7 @@ import * as allocate from './allocate.operation';
 import * as allocateWithCarrierService from './allocateWithCarrierService.operation';
 import * as allocateWithDefaultRules from './allocateWithDefaultRules.operation';
 import * as allocateWithQuote from './allocateWithQuote.operation';
+import * as allocateWithServiceFilters from './allocateWithServiceFilters.operation';
 import * as allocateWithServiceGroup from './allocateWithServiceGroup.operation';
 import * as deallocate from './deallocate.operation';
 import { defineResource } from '../defineResource';
@@ -19,6 +20,7 @@ export const allocation = defineResource(
 		allocateWithCarrierService,
 		allocateWithQuote,
 		allocateWithDefaultRules,
+		allocateWithServiceFilters,
 		deallocate,
 	],
 );

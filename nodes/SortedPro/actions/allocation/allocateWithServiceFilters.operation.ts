@@ -1,0 +1,109 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
+import { consignmentReference } from '../../helpers/fields';
+import type { OperationOption } from '../types';
+import { ALLOCATABLE_STATES_RULE } from './rules';
+
+export const option: OperationOption = {
+	name: 'Allocate With Service Filters',
+	value: 'allocateWithServiceFilters',
+	action: 'Allocate a consignment with service filters',
+	description:
+		'Allocate each consignment to the cheapest service in a direction, with or without pickup and drop-off services (no service group needed)',
+};
+
+/**
+ * SortedPRO's ServiceDirection, as its examples spell it ("Outbound"; quotes show
+ * "Inbound, Outbound"). The SDK does not list the enum.
+ */
+const DIRECTIONS = ['Outbound', 'Inbound'] as const;
+
+export const description: INodeProperties[] = [
+	consignmentReference.property,
+	{
+		displayName: 'Service Direction',
+		name: 'serviceDirection',
+		type: 'options',
+		default: 'Outbound',
+		options: [
+			{ name: 'Outbound', value: 'Outbound', description: 'Services to the customer' },
+			{ name: 'Inbound', value: 'Inbound', description: 'Services back to you (returns)' },
+		],
+	},
+	{
+		displayName: 'Include Pickup Services',
+		name: 'isPickup',
+		type: 'boolean',
+		default: false,
+		description: 'Whether services where the carrier picks the parcel up may be chosen',
+	},
+	{
+		displayName: 'Include Drop-Off Services',
+		name: 'isDropOff',
+		type: 'boolean',
+		default: false,
+		description: 'Whether services where the parcel is dropped off at the carrier may be chosen',
+	},
+];
+
+interface Task extends ConsignmentTask {
+	filters: { ServiceDirection: string; IsPickup: boolean; IsDropOff: boolean };
+}
+
+function readFilters(context: IExecuteFunctions, itemIndex: number): Task['filters'] {
+	const direction = String(context.getNodeParameter('serviceDirection', itemIndex, 'Outbound'));
+	if (!(DIRECTIONS as readonly string[]).includes(direction))
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Service Direction" in item ${itemIndex} is "${direction.slice(0, 40)}", which is not Outbound or Inbound`,
+			{ itemIndex, description: 'Pick one from the list. Nothing was sent to SortedPRO.' },
+		);
+	const flag = (name: string, label: string) => {
+		const value: unknown = context.getNodeParameter(name, itemIndex, false);
+		if (typeof value !== 'boolean')
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${label}" in item ${itemIndex} is not true or false`,
+				{ itemIndex, description: 'Switch it on or off. Nothing was sent to SortedPRO.' },
+			);
+		return value;
+	};
+	return {
+		ServiceDirection: direction,
+		IsPickup: flag('isPickup', 'Include Pickup Services'),
+		IsDropOff: flag('isDropOff', 'Include Drop-Off Services'),
+	};
+}
+
+const describeFilters = ({ ServiceDirection, IsPickup, IsDropOff }: Task['filters']) =>
+	`${ServiceDirection.toLowerCase()} services${IsPickup ? ', pickup included' : ''}${IsDropOff ? ', drop-off included' : ''}`;
+
+/**
+ * SDK ConsignmentAllocationService AllocateWithServiceFilters (includes/_allocate_with_service_filters.md):
+ * `PUT /allocation/allocateConsignmentsWithServiceFilters` with { ConsignmentReferences, Filters:
+ * { ServiceDirection, IsPickup, IsDropOff } }, answered with List<AllocationSummary> or 202. Only a
+ * list endpoint: items go in batches, one batch per combination of filters.
+ */
+export const call: ConsignmentCall<Task> = {
+	read: (context, itemIndex) => ({
+		itemIndex,
+		consignmentReference: consignmentReference.read(context, itemIndex),
+		filters: readFilters(context, itemIndex),
+	}),
+	action: (subject, task) => `allocate ${subject} with ${describeFilters(task.filters)}`,
+	stateRule: ALLOCATABLE_STATES_RULE,
+	doneStates: ['Allocated'],
+	allocates: true,
+	acceptedLater: true,
+	list: (tasks) => ({
+		method: 'PUT',
+		path: '/allocation/allocateConsignmentsWithServiceFilters',
+		body: {
+			ConsignmentReferences: tasks.map((task) => task.consignmentReference),
+			Filters: tasks[0].filters,
+		},
+	}),
+	batchKey: (task) => JSON.stringify(task.filters),
+};
