@@ -44,6 +44,8 @@
  * results ({ IsSuccess, Message, Data, ApiLinks }) per consignment on list calls,
  * { File, ContentType } on labels (a PDF's File is base64 of its base64 text, as documented),
  * { CommercialInvoiceDocuments, CN22Documents, CN23Documents } on /consignments/docs/{ref},
+ * the new Package on POST /consignments/{ref}/addpackage (201), nothing on removepackage and
+ * PUT /packages/{ref}, the account's package sizes on /packagesizes (and /packagesizes/default),
  * DispatchResponse per consignment on /consignments/Dispatch, { Message, FailedConsignments } on /consignments/manifestFromQuery (POST or PUT), customer
  * manifest summaries on /consignments/customer/manifests (a list) and /consignments/manifests (a
  * ManifestsView), a manifest's PDF as a base64 JSON string on /consignments/customer/manifest/{ref}
@@ -321,6 +323,26 @@ const ROUTES = [
 		ACCEPTABLE,
 	],
 	['PUT', /^\/consignments\/([^/]+)\/cancel$/, (m, [reference]) => m.cancel(reference)],
+	[
+		'POST',
+		/^\/consignments\/([^/]+)\/addpackage$/,
+		(m, [reference], body) => m.addPackage(reference, body),
+	],
+	[
+		'POST',
+		/^\/consignments\/([^/]+)\/removepackage\/([^/]+)$/,
+		(m, [reference, pkg]) => m.removePackage(reference, pkg),
+	],
+	['PUT', /^\/packages\/([^/]+)$/, (m, [pkg], body) => m.updatePackage(pkg, body)],
+	['GET', /^\/packagesizes\/?$/, (m) => ({ status: 200, body: m.packageSizes })],
+	[
+		'GET',
+		/^\/packagesizes\/default$/,
+		(m) => ({
+			status: 200,
+			body: m.packageSizes.find((size) => size.Reference === m.defaultPackageSize),
+		}),
+	],
 	['POST', /^\/consignments\/?$/, (m, _p, body) => m.create(body)],
 	['PUT', /^\/consignments\/?$/, (m, _p, body) => m.update(body)],
 	['GET', /^\/consignments\/docs\/([^/]+)$/, (m, [reference]) => m.documents(reference)],

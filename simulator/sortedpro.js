@@ -236,6 +236,22 @@ class SortedProModel {
 		this.carrierServices = seedCarrierServices();
 		this.serviceGroups = seedServiceGroups();
 		this.shippingLocations = [{ Reference: 'WAREHOUSE-1', Name: 'Main warehouse, Leeds' }];
+		/** The account's package sizes (SDK PackageSize: its fields are not documented; these are ours). */
+		this.packageSizes = [
+			{
+				Reference: 'SMALL-BOX',
+				Name: 'Small box',
+				Weight: { Value: 1, Unit: 'Kg' },
+				Dimensions: { Unit: 'Cm', Length: 20, Width: 15, Height: 10 },
+			},
+			{
+				Reference: 'LARGE-BOX',
+				Name: 'Large box',
+				Weight: { Value: 5, Unit: 'Kg' },
+				Dimensions: { Unit: 'Cm', Length: 60, Width: 40, Height: 40 },
+			},
+		];
+		this.defaultPackageSize = 'SMALL-BOX';
 		this.consignments = new Map();
 		this.quotes = new Map();
 		this.sequence = 0;
@@ -327,6 +343,98 @@ class SortedProModel {
 		return `${consignment.Reference.replace(/^EC/, 'EP')}-${consignment.PackageSequence}`;
 	}
 
+	/** A package as given (UpdatePackageRequest), its size standing for weight and dimensions. */
+	packageFrom(request) {
+		const size = this.packageSizes.find(
+			(entry) => entry.Reference === request.PackageSizeReference,
+		);
+		return {
+			...request,
+			...(size && !request.Weight ? { Weight: size.Weight } : {}),
+			...(size && !request.Dimensions ? { Dimensions: size.Dimensions } : {}),
+		};
+	}
+
+	/** The consignment holding a package, and the package. */
+	packageOwner(packageReference) {
+		for (const consignment of this.consignments.values()) {
+			const pkg = consignment.Packages.find((entry) => entry.Reference === packageReference);
+			if (pkg) return { consignment, pkg };
+		}
+		return undefined;
+	}
+
+	/** A package request SortedPRO would refuse: no weight and no size, or an unknown size. */
+	packageProblem(request) {
+		if (!request || typeof request !== 'object' || Array.isArray(request))
+			return this.error(400, 'InvalidRequest', 'An UpdatePackageRequest object is required');
+		if (
+			request.PackageSizeReference &&
+			!this.packageSizes.some((size) => size.Reference === request.PackageSizeReference)
+		)
+			return this.error(
+				400,
+				'UnknownPackageSize',
+				`Package size ${request.PackageSizeReference} was not found`,
+			);
+		if (!request.PackageSizeReference && !(Number(request.Weight?.Value) > 0))
+			return this.error(
+				400,
+				'InvalidRequest',
+				'Weight is required unless a PackageSizeReference is given',
+				[{ Target: 'Weight', Message: 'Required' }],
+			);
+		return undefined;
+	}
+
+	/** POST /consignments/{ref}/addpackage: 201 with the new Package (help/updating_existing_consignments.md). */
+	addPackage(reference, request) {
+		const consignment = this.consignments.get(reference);
+		if (!consignment) return this.notFound(reference);
+		if (!ALLOCATABLE.includes(consignment.State))
+			return this.refusedInState(consignment, 'changed');
+		const problem = this.packageProblem(request);
+		if (problem) return problem;
+		const pkg = { ...this.packageFrom(request), Reference: this.packageReference(consignment) };
+		consignment.Packages.push(pkg);
+		this.recordEvent(consignment, 'PackageAdded', `Package ${pkg.Reference} added`);
+		return { status: 201, body: this.packageView(consignment, pkg) };
+	}
+
+	/** POST /consignments/{ref}/removepackage/{package}: 200, no body; the last package stays. */
+	removePackage(reference, packageReference) {
+		const consignment = this.consignments.get(reference);
+		if (!consignment) return this.notFound(reference);
+		const index = consignment.Packages.findIndex((pkg) => pkg.Reference === packageReference);
+		if (index === -1)
+			return this.error(404, 'NotFound', `Package ${packageReference} was not found`);
+		if (!ALLOCATABLE.includes(consignment.State))
+			return this.refusedInState(consignment, 'changed');
+		if (consignment.Packages.length === 1)
+			return this.error(400, 'LastPackage', 'You cannot remove the last package of a consignment');
+		consignment.Packages.splice(index, 1);
+		this.recordEvent(consignment, 'PackageRemoved', `Package ${packageReference} removed`);
+		return { status: 200, body: '' };
+	}
+
+	/** PUT /packages/{package}: the whole package replaced (SDK UpdatePackage: no answer body). */
+	updatePackage(packageReference, request) {
+		const owner = this.packageOwner(packageReference);
+		if (!owner) return this.error(404, 'NotFound', `Package ${packageReference} was not found`);
+		if (!ALLOCATABLE.includes(owner.consignment.State))
+			return this.refusedInState(owner.consignment, 'changed');
+		const problem = this.packageProblem(request);
+		if (problem) return problem;
+		const index = owner.consignment.Packages.indexOf(owner.pkg);
+		// What the request leaves out is gone, as SortedPRO's "update" of a whole package would do.
+		owner.consignment.Packages[index] = {
+			...this.packageFrom(request),
+			Reference: packageReference,
+		};
+		this.recordEvent(owner.consignment, 'PackageUpdated', `Package ${packageReference} updated`);
+		return { status: 200, body: '' };
+	}
+
 	/** Stores a Create Consignment request as a new Unallocated consignment. */
 	store(request) {
 		this.sequence += 1;
@@ -364,7 +472,7 @@ class SortedProModel {
 			History: [{ State: 'Unallocated', At: now }],
 		};
 		consignment.Packages = (request.Packages ?? []).map((pkg) => ({
-			...pkg,
+			...this.packageFrom(pkg),
 			Reference: this.packageReference(consignment),
 		}));
 		this.consignments.set(Reference, consignment);

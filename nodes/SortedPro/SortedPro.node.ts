@@ -15,6 +15,7 @@ import {
 	searchServiceGroups,
 	searchShippingLocations,
 } from './methods/listSearch';
+import { getPackageSizes } from './methods/loadOptions';
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -64,6 +65,7 @@ export class SortedPro implements INodeType {
 	};
 
 	methods = {
+		loadOptions: { getPackageSizes },
 		listSearch: {
 			searchCarrierServices,
 			searchQuotes,

@@ -20,6 +20,7 @@ import {
 	consignment,
 	consignmentEventPayload,
 	MANIFEST_REF,
+	addPackageRequest,
 	customerManifest,
 	dispatchResponse,
 	flattenedTracking,
@@ -28,6 +29,7 @@ import {
 	link,
 	manifestFromQueryAnswer,
 	manifestFromQueryRequest,
+	packageAnswer,
 	listResult,
 	quote,
 	searchAnswer,
@@ -987,6 +989,67 @@ const contracts: Contract[] = [
 		output: [
 			{ ConsignmentReference: REF, AuditMessageCount: 1, AuditMessages: [auditMessage(REF)] },
 		],
+	},
+	{
+		title: 'Package > Add',
+		page: 'help/updating_existing_consignments.md (branch EORI_number, Adding a Package); SDK AddPackageToConsignment (201, Package)',
+		resource: 'package',
+		operation: 'add',
+		parameters: {
+			weight: 0.5,
+			length: 10,
+			width: 10,
+			height: 10,
+			value: 5.99,
+			currency: 'GBP',
+			description: 'Updated Description',
+		},
+		calls: [
+			{
+				method: 'post',
+				path: `/consignments/${REF}/addpackage`,
+				body: addPackageRequest,
+				status: 201,
+				answer: packageAnswer(PACKAGE_REF),
+			},
+		],
+		output: [{ ConsignmentReference: REF, PackageReference: PACKAGE_REF, Reference: PACKAGE_REF }],
+	},
+	{
+		title: 'Package > Remove',
+		page: 'SDK ref-consignments ConsignmentService RemovePackageFromConsignment (POST, no body, 200 or 404)',
+		silent:
+			'No page has an example; whether the last package may be removed (SortedPRO refuses to delete it).',
+		resource: 'package',
+		operation: 'remove',
+		parameters: { packageReference: PACKAGE_REF },
+		calls: [
+			{ method: 'post', path: `/consignments/${REF}/removepackage/${PACKAGE_REF}`, status: 200 },
+		],
+		output: [{ ConsignmentReference: REF, PackageReference: PACKAGE_REF, Removed: true }],
+	},
+	{
+		title: 'Package > Update: the package read from the consignment, sent whole with the change',
+		page: "SDK ref-packages PackagesService UpdatePackage (PUT /packages/{packageReference}, UpdatePackageRequest, no answer); help/getting_consignment_data.md (the consignment's Packages)",
+		silent:
+			'No example, and whether fields left out are kept: the node sends the whole package as read, with the change.',
+		resource: 'package',
+		operation: 'update',
+		parameters: { packageReference: PACKAGE_REF, updateFields: { weight: 2.5 } },
+		calls: [
+			{ method: 'get', path: `/consignments/${REF}`, status: 200, answer: consignment(REF) },
+			{
+				method: 'put',
+				path: `/packages/${PACKAGE_REF}`,
+				body: (body: Record<string, unknown>) =>
+					body.Reference === PACKAGE_REF &&
+					(body.Weight as { Value: number }).Value === 2.5 &&
+					body.Description === 'Socks' &&
+					body.Dimensions !== undefined,
+				status: 200,
+			},
+		],
+		output: [{ ConsignmentReference: REF, PackageReference: PACKAGE_REF, Updated: true }],
 	},
 	{
 		title: 'Tracking > Get',

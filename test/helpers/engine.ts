@@ -146,6 +146,30 @@ export async function searchList(
 	credentials: Record<string, ICredentialDataDecryptedObject> = productionCredentials,
 	parameters: INode['parameters'] = {},
 ) {
+	const { context, nodeType, logger } = await editorContext(credentials, parameters);
+	const search = nodeType.methods?.listSearch?.[method];
+	if (!search) throw new Error(`The node has no list search method ${method}`);
+	const result = await search.call(context, filter);
+	return { result, logs: logger.lines };
+}
+
+/** Calls one of the node's load-options methods (an options drop-down), as the editor does. */
+export async function loadOptions(
+	method: string,
+	credentials: Record<string, ICredentialDataDecryptedObject> = productionCredentials,
+) {
+	const { context, nodeType, logger } = await editorContext(credentials, {});
+	const load = nodeType.methods?.loadOptions?.[method];
+	if (!load) throw new Error(`The node has no load options method ${method}`);
+	const result = await load.call(context);
+	return { result, logs: logger.lines };
+}
+
+/** The LoadOptionsContext the n8n editor backend gives a drop-down request. */
+async function editorContext(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	parameters: INode['parameters'],
+) {
 	const { nodeTypes, loader } = await loadPackage();
 	const logger = new RecordingLogger().install();
 	const fixture = withNode(readWorkflow('allocate-with-service-group.json'), { parameters });
@@ -164,10 +188,7 @@ export async function searchList(
 	};
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.serviceGroup');
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	const search = nodeType.methods?.listSearch?.[method];
-	if (!search) throw new Error(`The node has no list search method ${method}`);
-	const result = await search.call(context, filter);
-	return { result, logs: logger.lines };
+	return { context, nodeType, logger };
 }
 
 /** The one-node fixture set to a resource and operation, with extra parameters and node settings. */

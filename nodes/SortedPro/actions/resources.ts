@@ -3,6 +3,7 @@ import { carrierService } from './carrierService';
 import { consignment } from './consignment';
 import { label } from './label';
 import { manifest } from './manifest';
+import { packageResource } from './package';
 import { quote } from './quote';
 import { serviceGroup } from './serviceGroup';
 import { shippingLocation } from './shippingLocation';
@@ -16,6 +17,7 @@ export const resources: ResourceModule[] = [
 	consignment,
 	label,
 	manifest,
+	packageResource,
 	quote,
 	serviceGroup,
 	shippingLocation,

@@ -44,6 +44,18 @@ export const SHIPPING_LOCATIONS: ReferenceList = {
 };
 
 /**
+ * SDK PackageSizeService: `GET /packagesizes` (List<PackageSize>) and `GET /packagesizes/default`
+ * (one PackageSize). PackageSize's fields are not documented: the keys are tried in order.
+ */
+export const PACKAGE_SIZES: ReferenceList = {
+	path: '/packagesizes',
+	what: 'package sizes',
+	codeKeys: ['Reference', 'PackageSizeReference', 'Code'],
+	nameKeys: ['Name', 'Description', 'DisplayName'],
+};
+export const DEFAULT_PACKAGE_SIZE_PATH = '/packagesizes/default';
+
+/**
  * The entries of a reference list answer: a list, or an object holding one list (as
  * `GET /carrierservices` does). Undefined when the answer is neither: the caller says it could
  * not read the list, never "the list is empty".

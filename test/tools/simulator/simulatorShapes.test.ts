@@ -10,6 +10,7 @@ import nock from 'nock';
 import { createSimulator, DEFAULT_API_KEY } from '../../../simulator/server';
 import {
 	allocateAndGetLabelsAnswer,
+	addPackageRequest,
 	allocationSummary,
 	auditMessage,
 	consignment,
@@ -19,6 +20,7 @@ import {
 	labelAnswer,
 	lateAnswer,
 	manifestFromQueryAnswer,
+	packageAnswer,
 	link,
 	quote,
 	searchAnswer,
@@ -262,6 +264,44 @@ describe('the simulator answers in the documented shapes', () => {
 		const count = await call('GET', '/consignments/count?state=Allocated');
 		expect(count).toEqual({ status: 200, body: 1 });
 		expect((await call('GET', '/consignments/count')).status).toBe(400);
+	});
+
+	test('packages: add answers the new Package; remove and update change only what they name', async () => {
+		const added = await call('POST', '/consignments/EC-SIM-000001/addpackage', addPackageRequest);
+		expect(added.status).toBe(201);
+		expect(differences(packageAnswer('X'), added.body)).toEqual([]);
+		const sized = await call('POST', '/consignments/EC-SIM-000001/addpackage', {
+			PackageSizeReference: 'SMALL-BOX',
+		});
+		expect(sized.body).toMatchObject({ PackageSizeReference: 'SMALL-BOX', Weight: { Value: 1 } });
+		expect((await call('GET', '/packagesizes/default')).body).toMatchObject({
+			Reference: 'SMALL-BOX',
+		});
+
+		const { output, error } = await runWorkflow(
+			operationWorkflow('package', 'update', {
+				consignmentReference: 'EC-SIM-000001',
+				packageReference: (added.body as { Reference: string }).Reference,
+				updateFields: { weight: 3 },
+			}),
+			[{}],
+			credentials(),
+		);
+		expect(error).toBeUndefined();
+		expect(output?.[0].json).toMatchObject({ Updated: true });
+		const packages = simulator.model.consignments.get('EC-SIM-000001')?.Packages;
+		expect(packages).toHaveLength(3);
+		expect(packages?.[1]).toMatchObject({
+			Weight: { Value: 3 },
+			Description: 'Updated Description',
+			Dimensions: { Height: 10 },
+		});
+		const removed = await call(
+			'POST',
+			`/consignments/EC-SIM-000001/removepackage/${(sized.body as { Reference: string }).Reference}`,
+		);
+		expect(removed.status).toBe(200);
+		expect(simulator.model.consignments.get('EC-SIM-000001')?.Packages).toHaveLength(2);
 	});
 
 	test('create and update answer with links; labels, documents and quotes in their documented shapes', async () => {

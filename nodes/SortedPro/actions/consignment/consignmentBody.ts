@@ -71,10 +71,9 @@ export function brokenTextPath(
 }
 
 /** A number field of a package: finite, and more than 0 (`required`) or at least 0. */
-function packageNumber(
+export function packageNumber(
 	value: unknown,
-	label: string,
-	packageIndex: number,
+	field: string,
 	itemIndex: number,
 	required = false,
 ): number {
@@ -82,9 +81,9 @@ function packageNumber(
 	const number = Number(value);
 	if (!Number.isFinite(number) || (required ? number <= 0 : number < 0)) {
 		throw new InputError(
-			`"Packages > ${label}" of package ${packageIndex + 1} in item ${itemIndex} must be ${required ? 'more than 0' : 'a number of 0 or more'}`,
+			`${field} in item ${itemIndex} must be ${required ? 'more than 0' : 'a number of 0 or more'}`,
 			required
-				? 'Enter the weight in kilograms.'
+				? 'Enter the weight in kilograms, or pick a Package Size.'
 				: 'Enter a plain number, or leave it empty. Nothing was sent to SortedPRO.',
 		);
 	}
@@ -98,35 +97,50 @@ function packagesOf(packages: IDataObject[], itemIndex: number): IDataObject[] {
 			'Add at least one package with its weight.',
 		);
 	}
-	return packages.map((pkg, index) => {
-		const number = (label: string, value: unknown, required = false) =>
-			packageNumber(value, label, index, itemIndex, required);
-		const entry: IDataObject = {
-			Weight: { Value: number('Weight', pkg.weight, true), Unit: 'Kg' },
+	return packages.map((pkg, index) => packageOf(pkg, index, itemIndex));
+}
+
+/**
+ * One package's fields (weight, length, width, height, value, currency, description, package
+ * size) as SortedPRO's package (Create's Packages entry, Add Package's UpdatePackageRequest). The
+ * weight is required unless a package size is given: SortedPRO's PackageSizeReference stands for
+ * the weight and dimensions (SDK BasePackage).
+ */
+export function packageOf(
+	pkg: IDataObject,
+	index: number,
+	itemIndex: number,
+	fieldName: (label: string) => string = (label) => `"Packages > ${label}" of package ${index + 1}`,
+): IDataObject {
+	const number = (label: string, value: unknown, required = false) =>
+		packageNumber(value, fieldName(label), itemIndex, required);
+	const size = typeof pkg.packageSizeReference === 'string' ? pkg.packageSizeReference.trim() : '';
+	const weight = number('Weight', pkg.weight, !size);
+	const entry: IDataObject = {};
+	if (weight > 0) entry.Weight = { Value: weight, Unit: 'Kg' };
+	const [length, width, height] = [
+		number('Length', pkg.length),
+		number('Width', pkg.width),
+		number('Height', pkg.height),
+	];
+	if (length > 0 || width > 0 || height > 0) {
+		entry.Dimensions = { Unit: 'Cm', Length: length, Width: width, Height: height };
+	}
+	const value = number('Value', pkg.value);
+	if (value > 0) {
+		entry.Value = {
+			Amount: value,
+			Currency: {
+				IsoCode: String(pkg.currency || 'GBP')
+					.trim()
+					.toUpperCase(),
+			},
 		};
-		const [length, width, height] = [
-			number('Length', pkg.length),
-			number('Width', pkg.width),
-			number('Height', pkg.height),
-		];
-		if (length > 0 || width > 0 || height > 0) {
-			entry.Dimensions = { Unit: 'Cm', Length: length, Width: width, Height: height };
-		}
-		const value = number('Value', pkg.value);
-		if (value > 0) {
-			entry.Value = {
-				Amount: value,
-				Currency: {
-					IsoCode: String(pkg.currency || 'GBP')
-						.trim()
-						.toUpperCase(),
-				},
-			};
-		}
-		if (typeof pkg.description === 'string' && pkg.description.trim())
-			entry.Description = pkg.description.trim();
-		return entry;
-	});
+	}
+	if (typeof pkg.description === 'string' && pkg.description.trim())
+		entry.Description = pkg.description.trim();
+	if (size) entry.PackageSizeReference = size;
+	return entry;
 }
 
 /** Destination fields and the SortedPRO names they are sent under. */

@@ -35,6 +35,68 @@ export const originShippingLocation = codeLocatorField(
 	{ displayOptions: fieldsOnly },
 );
 
+/**
+ * Package Size: one of the account's package sizes (SortedPRO's PackageSizeReference), which
+ * stands for the weight and dimensions; Create's packages and Package > Add share it.
+ */
+export const packageSizeField: INodeProperties = {
+	displayName: 'Package Size Name or ID',
+	name: 'packageSizeReference',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getPackageSizes' },
+	default: '',
+	description:
+		'One of the account\'s package sizes, which stands for the weight and dimensions (the account default is marked). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** A package's fields, in Create's Packages and as Package > Add's fields (consignmentBody.ts packageOf reads them). */
+export const packageFields: INodeProperties[] = [
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		default: 'GBP',
+		placeholder: 'e.g. GBP',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Height (Cm)',
+		name: 'height',
+		type: 'number',
+		default: 0,
+	},
+	{
+		displayName: 'Length (Cm)',
+		name: 'length',
+		type: 'number',
+		default: 0,
+	},
+	packageSizeField,
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'number',
+		default: 0,
+	},
+	{
+		displayName: 'Weight (Kg)',
+		name: 'weight',
+		type: 'number',
+		default: 0,
+	},
+	{
+		displayName: 'Width (Cm)',
+		name: 'width',
+		type: 'number',
+		default: 0,
+	},
+];
+
 /** Return Existing, Create Another or Error, when a consignment already has the item's Your Reference. */
 export const ifYourReferenceExists: INodeProperties = {
 	displayName: 'If Your Reference Already Exists',
@@ -182,51 +244,7 @@ export const createFields: INodeProperties[] = [
 			{
 				displayName: 'Package',
 				name: 'package',
-				values: [
-					{
-						displayName: 'Currency',
-						name: 'currency',
-						type: 'string',
-						default: 'GBP',
-						placeholder: 'e.g. GBP',
-					},
-					{
-						displayName: 'Description',
-						name: 'description',
-						type: 'string',
-						default: '',
-					},
-					{
-						displayName: 'Height (Cm)',
-						name: 'height',
-						type: 'number',
-						default: 0,
-					},
-					{
-						displayName: 'Length (Cm)',
-						name: 'length',
-						type: 'number',
-						default: 0,
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'number',
-						default: 0,
-					},
-					{
-						displayName: 'Weight (Kg)',
-						name: 'weight',
-						type: 'number',
-						default: 0,
-					},
-					{
-						displayName: 'Width (Cm)',
-						name: 'width',
-						type: 'number',
-						default: 0,
-					},
-				],
+				values: packageFields,
 			},
 		],
 	},
