@@ -334,6 +334,11 @@ const ROUTES = [
 		(m, [reference, pkg]) => m.removePackage(reference, pkg),
 	],
 	['PUT', /^\/packages\/([^/]+)$/, (m, [pkg], body) => m.updatePackage(pkg, body)],
+	[
+		'GET',
+		/^\/collectioncalendar\/([^/]+)\/([^/]+)$/,
+		(m, [location, carrier]) => m.collectionCalendar(location, carrier),
+	],
 	['GET', /^\/packagesizes\/?$/, (m) => ({ status: 200, body: m.packageSizes })],
 	[
 		'GET',

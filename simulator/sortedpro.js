@@ -343,6 +343,33 @@ class SortedProModel {
 		return `${consignment.Reference.replace(/^EC/, 'EP')}-${consignment.PackageSequence}`;
 	}
 
+	/**
+	 * GET /collectioncalendar/{location}/{carrier}: the SDK's CollectionCalendar, whose fields are
+	 * not documented; this shape is ours (a weekday rule per day with the cut-off times the
+	 * glossary names), for a known location and a carrier of the account; otherwise 404.
+	 */
+	collectionCalendar(location, carrier) {
+		const known =
+			this.shippingLocations.some((entry) => entry.Reference === location) &&
+			this.carrierServices.some((service) => service.CarrierReference === carrier);
+		if (!known)
+			return this.error(404, 'NotFound', `No collection calendar for ${carrier} at ${location}`);
+		return {
+			status: 200,
+			body: {
+				ShippingLocationReference: location,
+				MpdCarrierReference: carrier,
+				Rules: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((DayOfWeek) => ({
+					DayOfWeek,
+					CollectionTime: '17:30',
+					ManifestCutOffTime: '17:00',
+					AllocationCutOffTime: '16:30',
+				})),
+				Exceptions: [],
+			},
+		};
+	}
+
 	/** A package as given (UpdatePackageRequest), its size standing for weight and dimensions. */
 	packageFrom(request) {
 		const size = this.packageSizes.find(

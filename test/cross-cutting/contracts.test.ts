@@ -1052,6 +1052,25 @@ const contracts: Contract[] = [
 		output: [{ ConsignmentReference: REF, PackageReference: PACKAGE_REF, Updated: true }],
 	},
 	{
+		title: 'Collection Calendar > Get',
+		page: 'SDK ref-settings CollectionCalendarService GetCollectionCalendar (`/collectioncalendar/{shippingLocationReference}/{mpdCarrierReference}`, 200 or 404)',
+		silent:
+			'The answer type (ServiceAvailability.CollectionCalendar) has no documented fields: an object is passed on as it is, anything else is an error.',
+		resource: 'collectionCalendar',
+		operation: 'get',
+		parameters: { shippingLocationReference: byRef('Location1'), carrierReference: 'CARRIER_X' },
+		items: [{}],
+		calls: [
+			{
+				method: 'get',
+				path: '/collectioncalendar/Location1/CARRIER_X',
+				status: 200,
+				answer: { Rules: [] },
+			},
+		],
+		output: [{ ShippingLocationReference: 'Location1', CarrierReference: 'CARRIER_X', Rules: [] }],
+	},
+	{
 		title: 'Tracking > Get',
 		page: 'help/using_pros_tracking_api.md (Get Tracking Events)',
 		resource: 'tracking',

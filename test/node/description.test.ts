@@ -35,6 +35,7 @@ describe('SortedPRO node as n8n loads it', () => {
 		).toEqual([
 			'allocation',
 			'carrierService',
+			'collectionCalendar',
 			'consignment',
 			'label',
 			'manifest',
@@ -92,6 +93,7 @@ test('every resource and operation keeps its internal name', async () => {
 			'deallocate',
 		],
 		carrierService: ['getAll'],
+		collectionCalendar: ['get'],
 		consignment: [
 			'cancel',
 			'create',

@@ -1,5 +1,6 @@
 import { allocation } from './allocation';
 import { carrierService } from './carrierService';
+import { collectionCalendar } from './collectionCalendar';
 import { consignment } from './consignment';
 import { label } from './label';
 import { manifest } from './manifest';
@@ -14,6 +15,7 @@ import type { ResourceModule } from './types';
 export const resources: ResourceModule[] = [
 	allocation,
 	carrierService,
+	collectionCalendar,
 	consignment,
 	label,
 	manifest,

@@ -261,6 +261,10 @@ describe('the simulator answers in the documented shapes', () => {
 			TotalNumberOfLateConsignments: 2,
 			ConsignmentSummaries: [{ Reference: 'EC-SIM-000003', IsLate: true }],
 		});
+		expect((await call('GET', '/collectioncalendar/WAREHOUSE-1/CARRIER_X')).body).toMatchObject({
+			Rules: expect.any(Array),
+		});
+		expect((await call('GET', '/collectioncalendar/NOWHERE/CARRIER_X')).status).toBe(404);
 		const count = await call('GET', '/consignments/count?state=Allocated');
 		expect(count).toEqual({ status: 200, body: 1 });
 		expect((await call('GET', '/consignments/count')).status).toBe(400);
