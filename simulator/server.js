@@ -186,6 +186,32 @@ const ROUTES = [
 			),
 		ACCEPTABLE,
 	],
+	// Allocate All Unallocated and its siblings: the ship-by date in the route and the body.
+	[
+		'PUT',
+		/^\/allocation\/allocate\/([^/]+)$/,
+		(m, [date], body) =>
+			m.allocateAllUnallocated(date, body, (reference) => m.allocateCheapest(reference)),
+		ACCEPTABLE,
+	],
+	[
+		'PUT',
+		/^\/allocation\/allocatewithservicegroup\/([^/]+)$/,
+		(m, [date], body) =>
+			m.allocateAllUnallocated(date, body, (reference) =>
+				m.allocateWithServiceGroup(reference, body?.MpdCarrierServiceGroupReference),
+			),
+		ACCEPTABLE,
+	],
+	[
+		'PUT',
+		/^\/allocation\/allocatewithcarrierservice\/([^/]+)$/,
+		(m, [date], body) =>
+			m.allocateAllUnallocated(date, body, (reference) =>
+				m.allocateWithCarrierService(reference, body?.MpdCarrierServiceReference),
+			),
+		ACCEPTABLE,
+	],
 	[
 		'PUT',
 		/^\/allocation\/allocateConsignmentsWithServiceFilters$/i,

@@ -344,6 +344,33 @@ class SortedProModel {
 	}
 
 	/**
+	 * Allocate All Unallocated (SDK AllocateAllConsignmentsRequest { ShipByDate,
+	 * ShippingLocationReference }, with MpdCarrierServiceGroupReference or MpdCarrierServiceReference
+	 * on its siblings): every Unallocated consignment of the location whose shipping date (its
+	 * creation date when it has none) is before ShipByDate (the body's, else the route's date, end
+	 * of that day), each allocated as `allocation` does; List<AllocationSummary>.
+	 */
+	allocateAllUnallocated(routeDate, body, allocation) {
+		const shipBy = Date.parse(body?.ShipByDate ?? `${routeDate}T23:59:59Z`);
+		if (Number.isNaN(shipBy))
+			return this.error(400, 'InvalidRequest', 'ShipByDate must be a date', [
+				{ Target: 'ShipByDate', Message: 'Expected a date' },
+			]);
+		const location = body?.ShippingLocationReference;
+		const due = [...this.consignments.values()].filter(
+			(consignment) =>
+				consignment.State === 'Unallocated' &&
+				(!location ||
+					this.address(consignment, 'Origin')?.ShippingLocationReference === location) &&
+				Date.parse(consignment.ShippingDate ?? consignment.DateCreated) <= shipBy,
+		);
+		return this.allocateEach(
+			due.map((consignment) => consignment.Reference),
+			allocation,
+		);
+	}
+
+	/**
 	 * GET /collectioncalendar/{location}/{carrier}: the SDK's CollectionCalendar, whose fields are
 	 * not documented; this shape is ours (a weekday rule per day with the cut-off times the
 	 * glossary names), for a known location and a carrier of the account; otherwise 404.

@@ -715,6 +715,38 @@ const contracts: Contract[] = [
 		],
 	},
 	{
+		title: 'Allocate All Unallocated, with a service group',
+		page: 'SDK ref-consignments ConsignmentAllocationService "Allocate All With Service Group" (`/allocation/allocatewithservicegroup/{shipByDate=date}`), AllocateAllConsignmentsWithServiceGroupRequest; help/allocating_consignments.md (AllocationSummary)',
+		silent:
+			"No page mentions these routes: the date format of the route (YYYY-MM-DD is sent, the full time in the body's ShipByDate), and whether ShippingLocationReference is required (the node requires it).",
+		resource: 'allocation',
+		operation: 'allocateAllUnallocated',
+		parameters: {
+			shipByDate: '2026-12-01T17:00:00.000Z',
+			shippingLocationReference: byRef('Location1'),
+			allocateWith: 'serviceGroup',
+			serviceGroup: byRef('NEXTDAY'),
+		},
+		items: [{}],
+		calls: [
+			{
+				method: 'put',
+				path: '/allocation/allocatewithservicegroup/2026-12-01',
+				body: {
+					ShipByDate: '2026-12-01T17:00:00.000Z',
+					ShippingLocationReference: 'Location1',
+					MpdCarrierServiceGroupReference: 'NEXTDAY',
+				},
+				status: 200,
+				answer: [allocationSummary(REF), allocationSummary(OTHER_REF)],
+			},
+		],
+		output: [
+			{ ConsignmentReference: REF, Allocated: true, CarrierServiceReference: 'CX_NDS' },
+			{ ConsignmentReference: OTHER_REF, Allocated: true },
+		],
+	},
+	{
 		title: 'Allocate With Service Filters',
 		page: 'includes/_allocate_with_service_filters.md (request example); SDK ConsignmentAllocationService, AllocateConsignmentsWithServiceFiltersRequest, AllocationFilters, AllocationSummary',
 		silent:

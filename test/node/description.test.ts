@@ -85,6 +85,7 @@ test('every resource and operation keeps its internal name', async () => {
 	expect(operations).toEqual({
 		allocation: [
 			'allocate',
+			'allocateAllUnallocated',
 			'allocateWithCarrierService',
 			'allocateWithDefaultRules',
 			'allocateWithQuote',

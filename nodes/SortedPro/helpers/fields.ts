@@ -82,6 +82,24 @@ export function codeLocatorField(
 	};
 }
 
+/** A shipping location, From List (SortedPRO's shipping locations) or By Code. */
+export function shippingLocationField(
+	spec: { displayName: string; description: string },
+	property: Partial<INodeProperties> = {},
+): Field<string> {
+	return codeLocatorField(
+		{
+			...spec,
+			name: 'shippingLocationReference',
+			example: 'EST-00001-0001',
+			searchListMethod: 'searchShippingLocations',
+			listPlaceholder: 'Select a shipping location...',
+			hint: 'The shipping location reference from SortedPRO: Settings > Shipping Locations',
+		},
+		property,
+	);
+}
+
 /** The Consignment Reference most operations take. */
 export const consignmentReference = referenceField({
 	displayName: 'Consignment Reference',

@@ -158,6 +158,7 @@ describe('Allocation: If Already Allocated', () => {
 			'allocation.allocateWithCarrierService',
 			'allocation.allocateWithDefaultRules',
 			'allocation.allocateWithQuote',
+			'allocation.allocateWithServiceFilters',
 			'allocation.allocateWithServiceGroup',
 		]);
 	});

@@ -153,6 +153,22 @@ describe('the simulator answers in the documented shapes', () => {
 		).toBe('CZ_48');
 	});
 
+	test('allocate all unallocated: what is due at the location, a list of Allocation Summaries', async () => {
+		const answer = await call('PUT', `/allocation/allocatewithservicegroup/2100-01-01`, {
+			ShipByDate: '2100-01-01T00:00:00Z',
+			ShippingLocationReference: 'WAREHOUSE-1',
+			MpdCarrierServiceGroupReference: 'NEXTDAY',
+		});
+		expect(answer.status).toBe(200);
+		expect(differences([allocationSummary('X')], answer.body)).toEqual([]);
+		expect(answer.body).toHaveLength(20);
+		expect((simulator.model.snapshot().states as Record<string, number>).Unallocated ?? 0).toBe(0);
+		const none = await call('PUT', '/allocation/allocate/2000-01-01', {
+			ShippingLocationReference: 'WAREHOUSE-1',
+		});
+		expect(none.body).toEqual([]);
+	});
+
 	test('allocate and get labels: every route answers an AllocateAndGetLabelsResponse and allocates', async () => {
 		for (const route of [
 			'/allocation/EC-SIM-000001/labels/PDF',

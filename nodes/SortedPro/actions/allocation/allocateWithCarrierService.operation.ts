@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
-import { codeLocatorField, consignmentReference } from '../../helpers/fields';
+import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
+import { carrierService } from './targets';
 
 export const option: OperationOption = {
 	name: 'Allocate With Carrier Service',
@@ -12,17 +13,6 @@ export const option: OperationOption = {
 	action: 'Allocate a consignment with a carrier service',
 	description: 'Allocate each consignment to one specific carrier service',
 };
-
-const carrierService = codeLocatorField({
-	displayName: 'Carrier Service',
-	name: 'carrierService',
-	description:
-		'The carrier service to allocate to: its reference (MpdCarrierServiceReference) in SortedPRO',
-	searchListMethod: 'searchCarrierServices',
-	listPlaceholder: 'Select a carrier service...',
-	example: 'CX_NDS',
-	hint: 'The carrier service reference from SortedPRO',
-});
 
 export const description: INodeProperties[] = [
 	consignmentReference.property,

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
-import { codeLocatorField, consignmentReference } from '../../helpers/fields';
+import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
+import { serviceGroup } from './targets';
 
 export const option: OperationOption = {
 	name: 'Allocate With Service Group',
@@ -13,17 +14,6 @@ export const option: OperationOption = {
 	description:
 		'Allocate each consignment to the cheapest eligible carrier service in a carrier service group',
 };
-
-const serviceGroup = codeLocatorField({
-	displayName: 'Carrier Service Group',
-	name: 'serviceGroup',
-	description:
-		'The carrier service group whose cheapest eligible service is used: its Service Group Code in SortedPRO (Settings > Carrier Service Groups)',
-	searchListMethod: 'searchServiceGroups',
-	listPlaceholder: 'Select a service group...',
-	example: 'NEXTDAY',
-	hint: 'The Service Group Code from SortedPRO: Settings > Carrier Service Groups',
-});
 
 export const description: INodeProperties[] = [
 	consignmentReference.property,

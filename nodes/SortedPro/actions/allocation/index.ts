@@ -1,4 +1,5 @@
 import * as allocate from './allocate.operation';
+import * as allocateAllUnallocated from './allocateAllUnallocated.operation';
 import * as allocateWithCarrierService from './allocateWithCarrierService.operation';
 import * as allocateWithDefaultRules from './allocateWithDefaultRules.operation';
 import * as allocateWithQuote from './allocateWithQuote.operation';
@@ -21,6 +22,7 @@ export const allocation = defineResource(
 		allocateWithQuote,
 		allocateWithDefaultRules,
 		allocateWithServiceFilters,
+		allocateAllUnallocated,
 		deallocate,
 	],
 );

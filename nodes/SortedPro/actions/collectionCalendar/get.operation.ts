@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { codeLocatorField, referenceField } from '../../helpers/fields';
+import { referenceField, shippingLocationField } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
 import type { RunSettings } from '../../helpers/settings';
@@ -22,14 +22,9 @@ export const option: OperationOption = {
 		"Get a carrier's collection calendar at a shipping location: its collection, manifest and allocation cut-off times",
 };
 
-const shippingLocation = codeLocatorField({
+const shippingLocation = shippingLocationField({
 	displayName: 'Shipping Location',
-	name: 'shippingLocationReference',
-	example: 'WAREHOUSE-1',
 	description: 'The shipping location the carrier collects from: its reference in SortedPRO',
-	searchListMethod: 'searchShippingLocations',
-	listPlaceholder: 'Select a shipping location...',
-	hint: 'The shipping location reference from SortedPRO: Settings > Shipping Locations',
 });
 
 const carrier = referenceField({

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { codeLocatorField } from '../../helpers/fields';
+import { shippingLocationField } from '../../helpers/fields';
 
 const fieldsOnly = { show: { inputMode: ['fields'] } };
 
@@ -21,16 +21,11 @@ const text = (
 	...extra,
 });
 
-export const originShippingLocation = codeLocatorField(
+export const originShippingLocation = shippingLocationField(
 	{
 		displayName: 'Origin Shipping Location',
-		name: 'shippingLocationReference',
-		example: 'EST-00001-0001',
 		description:
 			'The shipping location the consignment leaves from: its reference in SortedPRO (Settings > Shipping Locations)',
-		searchListMethod: 'searchShippingLocations',
-		listPlaceholder: 'Select a shipping location...',
-		hint: 'The shipping location reference from SortedPRO: Settings > Shipping Locations',
 	},
 	{ displayOptions: fieldsOnly },
 );
