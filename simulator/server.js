@@ -42,7 +42,7 @@
  * Response on .../status, [ApiLink] on POST /consignments (201) and PUT /consignments (200, the
  * reference in Reference), [Allocation Summary] on a single-consignment allocation, WithMessage
  * results ({ IsSuccess, Message, Data, ApiLinks }) per consignment on list calls,
- * { File, ContentType } on labels (a PDF's File is base64 of its base64 text, as documented),
+ * { File, ContentType } on labels (a resolution after the format, /labels/{ref}/{format}/{dpi}, is accepted and not used) (a PDF's File is base64 of its base64 text, as documented),
  * { CommercialInvoiceDocuments, CN22Documents, CN23Documents } on /consignments/docs/{ref},
  * the new Package on POST /consignments/{ref}/addpackage (201), nothing on removepackage and
  * PUT /packages/{ref}, the account's package sizes on /packagesizes (and /packagesizes/default),
@@ -389,12 +389,12 @@ const ROUTES = [
 	['GET', /^\/consignments\/([^/]+)$/, (m, [reference]) => m.get(reference)],
 	[
 		'GET',
-		/^\/labels\/package\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/,
+		/^\/labels\/package\/([^/]+)\/([^/]+)(?:\/([^/]+)(?:\/\d+)?)?$/,
 		(m, [reference, pkg, format]) => m.label(reference, pkg, format),
 	],
 	[
 		'GET',
-		/^\/labels\/([^/]+)(?:\/([^/]+))?$/,
+		/^\/labels\/([^/]+)(?:\/([^/]+)(?:\/\d+)?)?$/,
 		(m, [reference, format]) => m.label(reference, undefined, format),
 	],
 	['GET', /^\/tracking\/flattened\/([^/]+)$/, (m, [reference]) => m.tracking(reference, true)],

@@ -7,7 +7,7 @@
 import nock from 'nock';
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { smallPdf } from '../../simulator/files';
+import { smallPdf, smallZpl } from '../../simulator/files';
 import { operationWorkflow, runPoll, runWorkflow, searchList } from '../helpers/engine';
 import { sortedPro } from '../helpers/sortedPro';
 import {
@@ -687,6 +687,23 @@ const contracts: Contract[] = [
 			},
 		],
 		output: [{ ConsignmentReference: REF, PackageReference: PACKAGE_REF, DocumentType: 'CN23' }],
+	},
+	{
+		title: 'Label > Get, ZPL at a resolution',
+		page: 'SDK ref-labels LabelService Get Consignment Labels (`/labels/{consignmentReference}/{format}/{resolution:int}`), GetLabelsResponse',
+		silent: 'The valid resolutions: only 203 appears in the documentation.',
+		resource: 'label',
+		operation: 'get',
+		parameters: { format: 'ZPL', resolution: 203 },
+		calls: [
+			{
+				method: 'get',
+				path: `/labels/${REF}/ZPL/203`,
+				status: 200,
+				answer: { File: smallZpl('Label').toString('base64'), ContentType: 'application/zpl' },
+			},
+		],
+		output: [{ ConsignmentReference: REF, ContentType: 'application/zpl', fileName: `${REF}.zpl` }],
 	},
 	{
 		title: 'Label > Get, PDF (File is base64 of the base64 text, as documented)',

@@ -3,7 +3,7 @@
  * one-consignment and/or list request, what SortedPRO's answer becomes). The runner
  * (runner.ts) does the rest.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ConsignmentTask } from './batch';
 import type { ItemOutput } from './items';
@@ -73,6 +73,14 @@ export interface ConsignmentCall<Task extends ConsignmentTask = ConsignmentTask>
 	 * is never sent again.
 	 */
 	acceptedLater?: boolean;
+	/**
+	 * The run's output items once every item is done, in input order, made into the operation's
+	 * final output (Label > Get's print file: the labels of the run as one file).
+	 */
+	combine?(
+		context: IExecuteFunctions,
+		outputs: INodeExecutionData[],
+	): INodeExecutionData[] | Promise<INodeExecutionData[]>;
 }
 
 /** One call per item, per item or in batches, or always in batches: follows from what the call defines. */

@@ -215,7 +215,7 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 		}
 	};
 
-	return await runItems<Task>(context, items, settings, {
+	const outputs = await runItems<Task>(context, items, settings, {
 		// Every item is read before anything is sent: bad input fails here, naming field and item.
 		read: (itemIndex) => read(context, itemIndex),
 		typedReference: (itemIndex) => typedConsignmentReference(context, itemIndex),
@@ -225,4 +225,5 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 			else for (const task of group) report(task, await sendOne(single!, task));
 		},
 	});
+	return call.combine ? await call.combine(context, outputs) : outputs;
 }
