@@ -182,6 +182,41 @@ export function outputFileField(hint: string): Field<string> {
 	};
 }
 
+/** A bad parameter of one item, found before anything was sent: what is wrong, and the fix. */
+export function inputError(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	fix: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex,
+		description: `${fix} Nothing was sent to SortedPRO.`,
+	});
+}
+
+/**
+ * A date parameter's value (n8n's ISO text, or a Date from an expression) as ISO 8601 in UTC;
+ * undefined when empty, an error naming the field and the item when it is not a date.
+ */
+export function readDateValue(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const time = value instanceof Date ? value.getTime() : Date.parse(String(value));
+	if (Number.isNaN(time))
+		throw inputError(
+			context,
+			itemIndex,
+			`"${field}" in item ${itemIndex} is "${String(value).slice(0, 40)}", which is not a date`,
+			'Pick a date, or map one such as 2026-12-01T17:00:00Z.',
+		);
+	return new Date(time).toISOString();
+}
+
 /** The check for readOtherQueryParameters in an execution: names the field and the item. */
 export const wellFormedIn =
 	(context: IExecuteFunctions, itemIndex: number) =>

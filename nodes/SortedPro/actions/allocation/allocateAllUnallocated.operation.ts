@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { referenceOfResult, succeeded } from '../../helpers/batch';
-import { shippingLocationField } from '../../helpers/fields';
+import { inputError, readDateValue, shippingLocationField } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
 import type { RunSettings } from '../../helpers/settings';
@@ -90,32 +90,26 @@ interface Task extends ItemTask {
 }
 
 function readTask(context: IExecuteFunctions, itemIndex: number): Task {
-	const bad = (message: string, fix: string) =>
-		new NodeOperationError(context.getNode(), message, {
-			itemIndex,
-			description: `${fix} Nothing was sent to SortedPRO.`,
-		});
 	const raw: unknown = context.getNodeParameter('shipByDate', itemIndex, '');
-	const time =
-		raw instanceof Date
-			? raw.getTime()
-			: raw === '' || raw === null
-				? NaN
-				: Date.parse(String(raw));
-	if (Number.isNaN(time))
-		throw bad(
-			`"Ship By Date" in item ${itemIndex} is ${raw === '' ? 'empty' : `"${String(raw).slice(0, 40)}", which is not a date`}`,
+	const shipByDate = readDateValue(context, itemIndex, raw, 'Ship By Date');
+	if (!shipByDate)
+		throw inputError(
+			context,
+			itemIndex,
+			`"Ship By Date" in item ${itemIndex} is empty`,
 			'Pick a date, or map one such as 2026-12-01T17:00:00Z.',
 		);
 	const target = String(context.getNodeParameter('allocateWith', itemIndex, 'serviceGroup'));
 	if (!Object.prototype.hasOwnProperty.call(TARGETS, target))
-		throw bad(
+		throw inputError(
+			context,
+			itemIndex,
 			`"Allocate With" in item ${itemIndex} is "${target.slice(0, 40)}", which is not one of ${Object.values(TARGETS).join(', ')}`,
 			'Pick one from the list.',
 		);
 	return {
 		itemIndex,
-		shipByDate: new Date(time).toISOString(),
+		shipByDate,
 		shippingLocationReference: shippingLocation.read(context, itemIndex),
 		target: target as Target,
 		code:

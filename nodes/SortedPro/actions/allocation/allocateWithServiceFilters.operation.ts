@@ -1,8 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
-import { consignmentReference } from '../../helpers/fields';
+import { consignmentReference, inputError } from '../../helpers/fields';
 import type { OperationOption } from '../types';
 import { ALLOCATABLE_STATES_RULE } from './rules';
 
@@ -55,18 +54,20 @@ interface Task extends ConsignmentTask {
 function readFilters(context: IExecuteFunctions, itemIndex: number): Task['filters'] {
 	const direction = String(context.getNodeParameter('serviceDirection', itemIndex, 'Outbound'));
 	if (!(DIRECTIONS as readonly string[]).includes(direction))
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`"Service Direction" in item ${itemIndex} is "${direction.slice(0, 40)}", which is not Outbound or Inbound`,
-			{ itemIndex, description: 'Pick one from the list. Nothing was sent to SortedPRO.' },
+			'Pick one from the list.',
 		);
 	const flag = (name: string, label: string) => {
 		const value: unknown = context.getNodeParameter(name, itemIndex, false);
 		if (typeof value !== 'boolean')
-			throw new NodeOperationError(
-				context.getNode(),
+			throw inputError(
+				context,
+				itemIndex,
 				`"${label}" in item ${itemIndex} is not true or false`,
-				{ itemIndex, description: 'Switch it on or off. Nothing was sent to SortedPRO.' },
+				'Switch it on or off.',
 			);
 		return value;
 	};

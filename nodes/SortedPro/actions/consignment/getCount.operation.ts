@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
@@ -6,6 +5,7 @@ import type { ItemTask } from '../../helpers/items';
 import type { RunSettings } from '../../helpers/settings';
 import { CONSIGNMENT_STATES, sameState, stateName } from '../../../shared/states';
 import { sortedProAnswerError, sortedProApiRequest } from '../../../shared/transport';
+import { inputError } from '../../helpers/fields';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -42,14 +42,11 @@ function readState(context: IExecuteFunctions, itemIndex: number): string {
 	const value = String(context.getNodeParameter('state', itemIndex, '')).trim();
 	const state = CONSIGNMENT_STATES.find((entry) => sameState(entry.value, value));
 	if (!state)
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`"State" in item ${itemIndex} is "${value.slice(0, 40)}", which is not a SortedPRO consignment state`,
-			{
-				itemIndex,
-				description:
-					'Pick a state from the list, or map one such as Allocated or ReadyToShip. Nothing was sent to SortedPRO.',
-			},
+			'Pick a state from the list, or map one such as Allocated or ReadyToShip.',
 		);
 	return state.value;
 }

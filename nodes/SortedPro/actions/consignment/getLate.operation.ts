@@ -8,7 +8,12 @@ import type {
 
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
-import { readResultLimit, returnAllOrLimitFields, wellFormedIn } from '../../helpers/fields';
+import {
+	inputError,
+	readResultLimit,
+	returnAllOrLimitFields,
+	wellFormedIn,
+} from '../../helpers/fields';
 import type { RunSettings } from '../../helpers/settings';
 import { referenceOf } from '../../../shared/consignments';
 import { isRecord } from '../../../shared/lists';
@@ -57,14 +62,11 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const query = readOtherQueryParameters(filters, wellFormedIn(context, itemIndex));
 	const paging = Object.keys(query).find((name) => PAGING_TERMS.includes(name.toLowerCase()));
 	if (paging)
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`"Filters > Other Query Parameters" in item ${itemIndex} sets ${paging}, which the node sets itself`,
-			{
-				itemIndex,
-				description:
-					'Remove it: use Return All or Limit for how many late consignments to get. Nothing was sent to SortedPRO.',
-			},
+			'Remove it: use Return All or Limit for how many late consignments to get.',
 		);
 	return query;
 }

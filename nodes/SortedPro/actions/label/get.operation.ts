@@ -1,4 +1,4 @@
-import { BINARY_ENCODING, NodeOperationError } from 'n8n-workflow';
+import { BINARY_ENCODING } from 'n8n-workflow';
 import type {
 	IBinaryData,
 	IExecuteFunctions,
@@ -9,7 +9,12 @@ import type {
 } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
-import { consignmentReference, outputFileField, referenceField } from '../../helpers/fields';
+import {
+	consignmentReference,
+	inputError,
+	outputFileField,
+	referenceField,
+} from '../../helpers/fields';
 import { isRecord } from '../../../shared/lists';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
@@ -120,23 +125,18 @@ function readResolution(context: IExecuteFunctions, itemIndex: number, format: s
 	const raw: unknown = context.getNodeParameter('resolution', itemIndex, 0);
 	const resolution = Number(raw ?? 0);
 	if (!Number.isInteger(resolution) || resolution < 0 || resolution > 1200)
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`"Resolution (DPI)" in item ${itemIndex} is "${String(raw).slice(0, 20)}", which is not a whole number of dots per inch up to 1200`,
-			{
-				itemIndex,
-				description: "Enter e.g. 203, or 0 for SortedPRO's default. Nothing was sent to SortedPRO.",
-			},
+			"Enter e.g. 203, or 0 for SortedPRO's default.",
 		);
 	if (resolution > 0 && format === 'default')
-		throw new NodeOperationError(
-			context.getNode(),
+		throw inputError(
+			context,
+			itemIndex,
 			`"Resolution (DPI)" in item ${itemIndex} needs a Format: SortedPRO takes a resolution only with one`,
-			{
-				itemIndex,
-				description:
-					'Pick a Format (e.g. ZPL), or set Resolution to 0. Nothing was sent to SortedPRO.',
-			},
+			'Pick a Format (e.g. ZPL), or set Resolution to 0.',
 		);
 	return resolution > 0 ? resolution : undefined;
 }
@@ -147,14 +147,11 @@ export const call: ConsignmentCall<Task> = {
 		const binaryPropertyName = outputFile.read(context, itemIndex);
 		const format = readLabelFormat(context, itemIndex, FORMAT_PARAMETER);
 		if (printFileWanted(context) && !PRINT_FILE_FORMATS.includes(format))
-			throw new NodeOperationError(
-				context.getNode(),
+			throw inputError(
+				context,
+				itemIndex,
 				`"Format" in item ${itemIndex} is ${format === 'default' ? 'Account Default' : format}, but a print file is ZPL`,
-				{
-					itemIndex,
-					description:
-						'Pick Format ZPL or ZPLII for One ZPL Print File for the Run, or Output One Item per Consignment (PDF and PNG labels are one file each). Nothing was sent to SortedPRO.',
-				},
+				'Pick Format ZPL or ZPLII for One ZPL Print File for the Run, or Output One Item per Consignment (PDF and PNG labels are one file each).',
 			);
 		return {
 			itemIndex,

@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { firstAnsweringRoute } from '../../helpers/documentedRoutes';
-import { wellFormedIn } from '../../helpers/fields';
+import { inputError, readDateValue, wellFormedIn } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
 import type { RunSettings } from '../../helpers/settings';
@@ -122,13 +121,6 @@ interface Task extends ItemTask {
 	query: IDataObject;
 }
 
-function badInput(context: IExecuteFunctions, itemIndex: number, message: string, fix: string) {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex,
-		description: `${fix} Nothing was sent to SortedPRO.`,
-	});
-}
-
 /** A comma-separated list of references, each checked, or undefined when empty. */
 function readList(
 	context: IExecuteFunctions,
@@ -145,30 +137,11 @@ function readList(
 	return entries.length > 0 ? entries : undefined;
 }
 
-/** An n8n date (ISO text or a date) as SortedPRO's DateTime, or undefined when empty. */
-function readDate(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	field: string,
-): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const time = value instanceof Date ? value.getTime() : Date.parse(String(value));
-	if (Number.isNaN(time))
-		throw badInput(
-			context,
-			itemIndex,
-			`"${field}" in item ${itemIndex} is "${String(value).slice(0, 40)}", which is not a date`,
-			'Pick a date, or map one such as 2026-12-01.',
-		);
-	return new Date(time).toISOString();
-}
-
 function readStates(context: IExecuteFunctions, itemIndex: number): string[] {
 	const raw: unknown = context.getNodeParameter('states', itemIndex, []);
 	const states = (Array.isArray(raw) ? raw : [raw]).map(String).filter(Boolean);
 	if (states.length === 0)
-		throw badInput(
+		throw inputError(
 			context,
 			itemIndex,
 			`"States" is empty in item ${itemIndex}`,
@@ -176,7 +149,7 @@ function readStates(context: IExecuteFunctions, itemIndex: number): string[] {
 		);
 	const other = states.find((state) => !(MANIFESTABLE as readonly string[]).includes(state));
 	if (other !== undefined)
-		throw badInput(
+		throw inputError(
 			context,
 			itemIndex,
 			`"States" in item ${itemIndex} has "${other.slice(0, 40)}", which SortedPRO does not manifest from`,
@@ -198,11 +171,11 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 		'Shipping Locations',
 	);
 	const carriers = readList(context, itemIndex, filters.carriers, 'Carriers');
-	const shippingDate = readDate(context, itemIndex, filters.shippingDate, 'Shipping Date');
-	const from = readDate(context, itemIndex, filters.shippingDateFrom, 'Shipping Date From');
-	const to = readDate(context, itemIndex, filters.shippingDateTo, 'Shipping Date To');
+	const shippingDate = readDateValue(context, itemIndex, filters.shippingDate, 'Shipping Date');
+	const from = readDateValue(context, itemIndex, filters.shippingDateFrom, 'Shipping Date From');
+	const to = readDateValue(context, itemIndex, filters.shippingDateTo, 'Shipping Date To');
 	if (from && to && from > to)
-		throw badInput(
+		throw inputError(
 			context,
 			itemIndex,
 			`"Shipping Date From" is after "Shipping Date To" in item ${itemIndex}`,
@@ -213,7 +186,7 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 		printed !== undefined &&
 		!Object.prototype.hasOwnProperty.call(LABELS_PRINTED, String(printed))
 	)
-		throw badInput(
+		throw inputError(
 			context,
 			itemIndex,
 			`"Labels Printed" in item ${itemIndex} is "${String(printed).slice(0, 40)}", which is not Printed or Not Printed`,

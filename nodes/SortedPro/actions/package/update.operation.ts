@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { consignmentReference } from '../../helpers/fields';
+import { consignmentReference, inputError } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/items';
 import type { ItemTask } from '../../helpers/items';
 import type { RunSettings } from '../../helpers/settings';
@@ -70,10 +70,12 @@ interface Task extends ItemTask {
 function readChanges(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (Object.keys(fields).length === 0)
-		throw new NodeOperationError(context.getNode(), `Nothing to update in item ${itemIndex}`, {
+		throw inputError(
+			context,
 			itemIndex,
-			description: 'Add a field under Update Fields. Nothing was sent to SortedPRO.',
-		});
+			`Nothing to update in item ${itemIndex}`,
+			'Add a field under Update Fields.',
+		);
 	return forItem(context, itemIndex, () => {
 		for (const [name, label, required] of [
 			['weight', 'Weight', true],
