@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { otherQueryParameters } from '../shared/searchFilters';
-import { CONSIGNMENT_STATES, NAME_BREAK } from '../shared/states';
+import { CONSIGNMENT_STATES } from '../shared/states';
 import { CONSIGNMENT_EVENTS, pollTrigger } from './poll';
 
 /** Detection's choices; version 1 compared snapshots only, so it keeps that as its default. */
@@ -41,12 +41,18 @@ const detection = (version: number, defaultValue: string) => ({
 	displayOptions: { show: { '@version': [version], event: ['consignmentEnteredState'] } },
 });
 
-/** The canvas subtitle: the event's name, or the states' names as the editor shows them. */
+/**
+ * The canvas subtitle: the event's name, or the states' display names, looked up from the
+ * drop-down's own entries (the editor shows the subtitle as the expression returns it).
+ */
+const STATE_NAMES = Object.fromEntries(
+	CONSIGNMENT_STATES.map((state) => [state.value, state.name]),
+);
 const SUBTITLE = `={{ ${Object.entries(CONSIGNMENT_EVENTS)
 	.map(([value, event]) => `$parameter["event"] === "${value}" ? "${event.name}" : `)
 	.join(
 		'',
-	)}"Consignment entered " + [].concat($parameter["states"] || []).join(", ").replace(/${NAME_BREAK.pattern}/g, "${NAME_BREAK.replacement}") }}`;
+	)}"Consignment entered " + [].concat($parameter["states"] || []).map((state) => (${JSON.stringify(STATE_NAMES)}[state] || state)).join(", ") }}`;
 
 export class SortedProTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -43,9 +43,9 @@ export type ConsignmentState = (typeof STATE_VALUES)[number];
 
 /**
  * A state's name is its value with a space where a lower-case letter meets a capital:
- * "AllocationFailed" → "Allocation Failed" (also used by the trigger's subtitle expression).
+ * "AllocationFailed" → "Allocation Failed".
  */
-export const NAME_BREAK = { pattern: '([a-z])([A-Z])', replacement: '$1 $2' } as const;
+const NAME_BREAK = { pattern: '([a-z])([A-Z])', replacement: '$1 $2' } as const;
 const readable = (value: string) =>
 	value.replace(new RegExp(NAME_BREAK.pattern, 'g'), NAME_BREAK.replacement);
 

@@ -122,6 +122,22 @@ test('every resource and operation keeps its internal name', async () => {
 });
 
 describe('what the editor shows', () => {
+	// The nodes panel lists the actions; the one picked becomes the node's name on the canvas.
+	test('every action says what its operation says, short enough for the canvas', async () => {
+		const { nodeTypes } = await loadPackage();
+		const { properties } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
+		const options = properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) => property.options ?? [])
+			.map((option) => option as { name: string; action?: string });
+		expect(options.length).toBeGreaterThan(30);
+		const disagreeing = options.filter(
+			({ name, action }) =>
+				!action || !action.toLowerCase().startsWith(name.toLowerCase()) || action.length > 30,
+		);
+		expect(disagreeing).toEqual([]);
+	});
+
 	test('the nodes panel finds the node by the words shipping teams type', async () => {
 		const { nodeTypes } = await loadPackage();
 		const { codex } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
@@ -143,11 +159,11 @@ describe('what the editor shows', () => {
 	});
 
 	test.each([
-		['allocation', 'allocateWithServiceGroup', 'Allocate With Service Group: Allocation'],
-		['consignment', 'getAll', 'Get Many: Consignment'],
-		['label', 'get', 'Get: Label'],
+		['allocation', 'allocateWithServiceGroup', 'Allocation'],
+		['consignment', 'getAll', 'Consignment'],
+		['collectionCalendar', 'get', 'Collection Calendar'],
 	])(
-		'the canvas subtitle of %s > %s is "%s", in display names',
+		'the canvas subtitle of %s > %s is "%s": the resource, as the node\'s name is the action',
 		async (resource, operation, expected) => {
 			const { nodeTypes } = await loadPackage();
 			const { subtitle } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;

@@ -9,7 +9,7 @@ import { ALLOCATABLE_STATES_RULE } from './rules';
 export const option: OperationOption = {
 	name: 'Allocate To Cheapest Service',
 	value: 'allocate',
-	action: 'Allocate a consignment to the cheapest service',
+	action: 'Allocate to cheapest service',
 	description:
 		'Allocate each consignment to the cheapest eligible carrier service of the whole account',
 };

@@ -24,7 +24,7 @@ import { carrierService, serviceGroup } from './targets';
 export const option: OperationOption = {
 	name: 'Allocate All Unallocated',
 	value: 'allocateAllUnallocated',
-	action: 'Allocate all unallocated consignments',
+	action: 'Allocate all unallocated',
 	description:
 		'Allocate every unallocated consignment of a shipping location due to ship by a date, in one call',
 };

@@ -10,7 +10,7 @@ import { carrierService } from './targets';
 export const option: OperationOption = {
 	name: 'Allocate With Carrier Service',
 	value: 'allocateWithCarrierService',
-	action: 'Allocate a consignment with a carrier service',
+	action: 'Allocate with carrier service',
 	description: 'Allocate each consignment to one specific carrier service',
 };
 

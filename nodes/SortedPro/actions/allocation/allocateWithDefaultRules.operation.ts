@@ -8,7 +8,7 @@ import { ALLOCATABLE_STATES_RULE } from './rules';
 export const option: OperationOption = {
 	name: 'Allocate Using Default Rules',
 	value: 'allocateWithDefaultRules',
-	action: 'Allocate consignments using default rules',
+	action: 'Allocate using default rules',
 	description: "Allocate consignments with the account's default allocation rules",
 };
 

@@ -9,7 +9,7 @@ import { ALLOCATABLE_STATES_RULE } from './rules';
 export const option: OperationOption = {
 	name: 'Allocate With Quote',
 	value: 'allocateWithQuote',
-	action: 'Allocate a consignment with a quote',
+	action: 'Allocate with quote',
 	description: 'Allocate each consignment with a quote it was given earlier',
 };
 

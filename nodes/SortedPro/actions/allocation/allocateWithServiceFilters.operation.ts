@@ -8,7 +8,7 @@ import { ALLOCATABLE_STATES_RULE } from './rules';
 export const option: OperationOption = {
 	name: 'Allocate With Service Filters',
 	value: 'allocateWithServiceFilters',
-	action: 'Allocate a consignment with service filters',
+	action: 'Allocate with service filters',
 	description:
 		'Allocate each consignment to the cheapest service in a direction, with or without pickup and drop-off services (no service group needed)',
 };

@@ -10,7 +10,7 @@ import { serviceGroup } from './targets';
 export const option: OperationOption = {
 	name: 'Allocate With Service Group',
 	value: 'allocateWithServiceGroup',
-	action: 'Allocate a consignment with a carrier service group',
+	action: 'Allocate with service group',
 	description:
 		'Allocate each consignment to the cheapest eligible carrier service in a carrier service group',
 };

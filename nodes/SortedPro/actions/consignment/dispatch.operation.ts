@@ -7,7 +7,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Dispatch',
 	value: 'dispatch',
-	action: 'Mark a consignment as dispatched',
+	action: 'Dispatch a consignment',
 	description: 'Mark manifested consignments as dispatched: they have left the shipping location',
 };
 

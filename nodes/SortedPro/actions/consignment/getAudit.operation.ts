@@ -10,7 +10,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Get Audit Messages',
 	value: 'getAudit',
-	action: 'Get the audit messages of a consignment',
+	action: 'Get audit messages',
 	description:
 		"Get a consignment's audit trail: what happened to it and who did it (lifecycle, labels, tracking)",
 };

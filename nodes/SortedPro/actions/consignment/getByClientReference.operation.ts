@@ -14,7 +14,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Get By Your Reference',
 	value: 'getByClientReference',
-	action: 'Get a consignment by your reference',
+	action: 'Get by your reference',
 	description: 'Find the consignment created with your own reference, such as an order number',
 };
 

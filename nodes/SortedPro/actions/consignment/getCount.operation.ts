@@ -11,7 +11,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Get Count By State',
 	value: 'getCount',
-	action: 'Count consignments in a state',
+	action: 'Get count by state',
 	description: 'Count the consignments in one state, e.g. how many are still Unallocated',
 };
 

@@ -16,7 +16,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Get Documents',
 	value: 'getDocuments',
-	action: 'Get the customs documents of a consignment',
+	action: 'Get documents',
 	description:
 		'Get the customs documents of an allocated consignment (commercial invoice, CN22, CN23) as files',
 };

@@ -11,7 +11,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Get Status',
 	value: 'getStatus',
-	action: 'Get the status of a consignment',
+	action: 'Get status',
 	description: 'Get the current state of a consignment (Unallocated, Allocated, Manifested...)',
 };
 

@@ -7,7 +7,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Set Not Ready To Ship',
 	value: 'setNotReadyToShip',
-	action: 'Set a consignment not ready to ship',
+	action: 'Set not ready to ship',
 	description:
 		'Return Ready To Ship consignments to Allocated, so that they can be deallocated, changed or cancelled',
 };

@@ -7,7 +7,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Set Ready To Ship',
 	value: 'setReadyToShip',
-	action: 'Set a consignment ready to ship',
+	action: 'Set ready to ship',
 	description: 'Mark allocated consignments as ready to ship, before they are manifested',
 };
 

@@ -13,7 +13,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Get Customer Manifest',
 	value: 'getCustomerManifest',
-	action: 'Get a customer manifest',
+	action: 'Get customer manifest',
 	description: 'Download one manifest (the collection sheet for the carrier) as a PDF file',
 };
 

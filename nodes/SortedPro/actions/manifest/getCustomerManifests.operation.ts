@@ -18,7 +18,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Get Customer Manifests',
 	value: 'getCustomerManifests',
-	action: 'Get many customer manifests',
+	action: 'Get customer manifests',
 	description:
 		'List the manifests (collection sheets) SortedPRO made when consignments were manifested: reference, file name, carrier, bookings',
 };

@@ -18,7 +18,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Manifest From Query',
 	value: 'manifestFromQuery',
-	action: 'Manifest consignments matching a query',
+	action: 'Manifest from query',
 	description:
 		'Manifest every consignment matching a query (states, shipping locations, carriers, labels printed, shipping date): transmits them to their carriers',
 };

@@ -14,7 +14,7 @@ import { PACKAGE_STATES_RULE } from './rules';
 export const option: OperationOption = {
 	name: 'Add',
 	value: 'add',
-	action: 'Add a package to a consignment',
+	action: 'Add a package',
 	description: 'Add a forgotten parcel to a consignment that is not allocated yet',
 };
 

@@ -10,7 +10,7 @@ import { PACKAGE_STATES_RULE } from './rules';
 export const option: OperationOption = {
 	name: 'Remove',
 	value: 'remove',
-	action: 'Remove a package from a consignment',
+	action: 'Remove a package',
 	description: 'Remove one package from a consignment that is not allocated yet',
 };
 

@@ -11,7 +11,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get quotes for a consignment',
+	action: 'Get many quotes',
 	description: "Get the carrier services' quotes for a consignment, cheapest first",
 };
 

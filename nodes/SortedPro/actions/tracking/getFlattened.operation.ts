@@ -11,7 +11,7 @@ import type { OperationOption } from '../types';
 export const option: OperationOption = {
 	name: 'Get Flattened',
 	value: 'getFlattened',
-	action: 'Get tracking events per package',
+	action: 'Get flattened tracking',
 	description:
 		"Get a consignment's tracking events per package, each event with its carrier service (no legs)",
 };
