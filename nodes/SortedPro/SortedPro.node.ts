@@ -29,14 +29,18 @@ const resourceProperty: INodeProperties = {
 const operationFields: INodeProperties[] = resources.flatMap((resource) => resource.properties);
 
 /**
- * The canvas subtitle: the resource's display name. The node's default name is the chosen
- * action ("Allocate with service group"), so repeating the operation under it would only cut
- * the same words twice on the canvas.
+ * The canvas subtitle in display names ("Allocate With Service Group: Allocation"), looked
+ * up from the resource and operation values, so it follows the drop-downs' own entries.
  */
-const resourceNames = Object.fromEntries(
-	resources.map((resource) => [resource.option.value, resource.option.name]),
+const displayNames = Object.fromEntries(
+	resources.flatMap((resource) =>
+		resource.operations.map((operation) => [
+			`${resource.option.value}.${operation.option.value}`,
+			`${operation.option.name}: ${resource.option.name}`,
+		]),
+	),
 );
-const subtitle = `={{ ${JSON.stringify(resourceNames)}[$parameter["resource"]] }}`;
+const subtitle = `={{ ${JSON.stringify(displayNames)}[$parameter["resource"] + "." + $parameter["operation"]] }}`;
 
 export class SortedPro implements INodeType {
 	description: INodeTypeDescription = {

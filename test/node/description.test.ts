@@ -159,11 +159,11 @@ describe('what the editor shows', () => {
 	});
 
 	test.each([
-		['allocation', 'allocateWithServiceGroup', 'Allocation'],
-		['consignment', 'getAll', 'Consignment'],
-		['collectionCalendar', 'get', 'Collection Calendar'],
+		['allocation', 'allocateWithServiceGroup', 'Allocate With Service Group: Allocation'],
+		['consignment', 'getAll', 'Get Many: Consignment'],
+		['label', 'get', 'Get: Label'],
 	])(
-		'the canvas subtitle of %s > %s is "%s": the resource, as the node\'s name is the action',
+		'the canvas subtitle of %s > %s is "%s", in display names (a renamed node still says its operation)',
 		async (resource, operation, expected) => {
 			const { nodeTypes } = await loadPackage();
 			const { subtitle } = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
