@@ -8,7 +8,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { ConsignmentTask } from './batch';
 import type { ItemOutput } from './items';
 import type { CallShape } from './settings';
-import type { SortedProRequest } from '../../shared/transport';
+import type { RefusalAdvice, SortedProRequest } from '../../shared/transport';
 
 export type { ConsignmentTask };
 
@@ -22,6 +22,8 @@ export interface ConsignmentCall<Task extends ConsignmentTask = ConsignmentTask>
 	notFound?(subject: string, task: Task): string;
 	/** The state rule shown when SortedPRO refuses because of a consignment's state. */
 	stateRule?: string;
+	/** Other refusals the operation recognises, each with the step or option that fixes it. */
+	refusals?: RefusalAdvice[];
 	/** The request for one consignment, when SortedPRO has such an endpoint. */
 	single?(task: Task): SortedProRequest;
 	/**

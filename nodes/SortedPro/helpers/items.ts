@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { RunSettings } from './settings';
+import { plainDescription } from '../../shared/transport';
 
 /** What one input item asks SortedPRO to do, once its parameters have been read and checked. */
 export interface ItemTask {
@@ -94,8 +95,13 @@ export class ItemResults {
 		const httpStatus =
 			nodeError instanceof NodeApiError && nodeError.httpCode ? Number(nodeError.httpCode) : null;
 		const reference = consignmentReference ?? this.referenceOf(itemIndex) ?? null;
+		const { sortedProCode, correlationId } = nodeError.context;
 		const details = {
-			...(nodeError.description ? { errorDescription: nodeError.description } : {}),
+			// One line of plain text: the editor's line breaks (<br>) have no place in data.
+			...(nodeError.description ? { errorDescription: plainDescription(nodeError) } : {}),
+			// SortedPRO's error code and correlation ID, for a message to Sorted support.
+			...(typeof sortedProCode === 'string' ? { errorCode: sortedProCode } : {}),
+			...(typeof correlationId === 'string' ? { correlationId } : {}),
 			// The same name as in every successful output.
 			ConsignmentReference: reference,
 			// Deprecated: the name of earlier versions, kept so saved workflows keep working.

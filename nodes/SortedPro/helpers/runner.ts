@@ -23,6 +23,7 @@ import {
 	wantsLabels,
 } from './allocationLabels';
 import type { LabelledTask } from './allocationLabels';
+import { RETURN_CURRENT_ADVICE } from './settings';
 import type { RunSettings } from './settings';
 import {
 	answerWasLost,
@@ -59,10 +60,15 @@ export async function runConsignmentCall<Task extends ConsignmentTask>(
 
 	// What the messages say about a call or one item of it.
 	const { ifAnswerLost } = call;
+	// An allocation refused for the state: the option that takes the current allocation instead.
+	const stateFix =
+		call.allocates && !settings.returnCurrentAllocation ? RETURN_CURRENT_ADVICE : undefined;
 	const callContext = (subject: string, task: Task, itemIndex?: number): SortedProCallContext => ({
 		action: call.action(subject, task),
 		notFound: call.notFound?.(subject, task) ?? subject,
 		stateRule: call.stateRule,
+		stateFix,
+		advice: call.refusals,
 		ifAnswerLost,
 		itemIndex,
 	});

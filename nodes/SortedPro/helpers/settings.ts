@@ -114,6 +114,10 @@ function requestOptions(manyCalls: boolean): INodeProperties[] {
 	];
 }
 
+/** What an allocation refused for the consignment's state says about If Already Allocated. */
+export const RETURN_CURRENT_ADVICE =
+	"If it is allocated already and you want its current carrier and service instead of this error, set the node's Options > If Already Allocated to Return Current Allocation.";
+
 /** For allocations: what a consignment that is already allocated means. */
 const IF_ALREADY_ALLOCATED: INodeProperties = {
 	displayName: 'If Already Allocated',

@@ -19,6 +19,89 @@ export interface SortedProCallContext {
 	 * (a create: never "run it again", which could create a second consignment).
 	 */
 	ifAnswerLost?: string;
+	/** For a refusal for the state: the option that would have avoided it, if any. */
+	stateFix?: string;
+	/** Refusals this call recognises (by SortedPRO's code or text), each with the step that fixes it. */
+	advice?: RefusalAdvice[];
+}
+
+/** A refusal a call recognises, and what the user does about it in n8n. */
+export interface RefusalAdvice {
+	when: RegExp;
+	say: string;
+}
+
+/** The advice for a refusal the call recognises, if any. */
+function adviceFor(context: SortedProCallContext, refusal: string): string | undefined {
+	return context.advice?.find((advice) => advice.when.test(refusal))?.say;
+}
+
+/**
+ * What a 404 is about: of the call's alternatives ("consignment X or service group Y"), the
+ * one SortedPRO's message names, when it names exactly one; otherwise all of them.
+ */
+function notFoundSubject(context: SortedProCallContext, sortedProMessage: string): string {
+	const what = context.notFound ?? 'the requested record';
+	const alternatives = what.split(' or ');
+	if (alternatives.length < 2) return what;
+	const named = alternatives.filter((alternative) => {
+		const identifier = alternative.trim().split(' ').pop() ?? '';
+		return identifier.length > 0 && sortedProMessage.includes(identifier);
+	});
+	return named.length === 1 ? named[0].trim() : what;
+}
+
+/** What to do about a refusal for the consignment's state. */
+function stateAdvice(context: SortedProCallContext): string {
+	return `${context.stateRule} Check the consignment's current state in SortedPRO.${context.stateFix ? ` ${context.stateFix}` : ''}`;
+}
+
+/**
+ * An error's description as n8n's editor shows it: as HTML, where a line break is `<br>` (a
+ * newline would run the lines together), and a `<` from SortedPRO's text is kept as text.
+ */
+export function descriptionOf(lines: string[]): string {
+	return lines.map((line) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;')).join('<br>');
+}
+
+/** An error's description lines (each shown on its own line), as set by describeWith. */
+function linesOf(error: { description?: string | null; context: object }): string[] {
+	const lines = (error.context as { descriptionLines?: unknown }).descriptionLines;
+	if (Array.isArray(lines)) return lines.map(String);
+	return error.description ? [plainDescription(error)] : [];
+}
+
+/**
+ * Sets an error's description from its lines: `first` goes before the lines it has, and
+ * `replaceHint` stands for its first line (the advice), keeping SortedPRO's details, code and
+ * correlation ID.
+ */
+export function describeWith(
+	error: NodeApiError | NodeOperationError,
+	change: { first?: Array<string | undefined>; replaceHint?: string },
+): void {
+	let lines = linesOf(error);
+	if (change.replaceHint) lines = [change.replaceHint, ...lines.slice(1)];
+	lines = [...(change.first ?? []).filter((line): line is string => Boolean(line)), ...lines];
+	error.context.descriptionLines = lines;
+	error.description = descriptionOf(lines);
+}
+
+/** A description as one line of plain text, for an error item (no `<br>`, no `\n`). */
+export function plainDescription(error: { description?: string | null; context: object }): string {
+	const lines = (error.context as { descriptionLines?: unknown }).descriptionLines;
+	if (Array.isArray(lines)) return lines.join(' ');
+	return oneLine(
+		(error.description ?? '')
+			.replace(/<br\s*\/?>/gi, ' ')
+			.replace(/&lt;/g, '<')
+			.replace(/&amp;/g, '&'),
+	);
+}
+
+/** One line: SortedPRO's texts may carry line breaks, which an error message must not. */
+function oneLine(value: string): string {
+	return value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 /** SortedPRO's application error body (PascalCase), or the gateway's {statusCode, message}. */
@@ -118,7 +201,7 @@ export function sortedProHttpError(
 		summary = `SortedPRO rejected the API key${sortedProMessage ? ` (${sortedProMessage})` : ''}`;
 		hint = API_KEY_HINT;
 	} else if (statusCode === 404) {
-		const what = context.notFound ?? 'the requested record';
+		const what = notFoundSubject(context, sortedProMessage);
 		summary = `SortedPRO could not find ${what}${sortedProMessage ? ` (${sortedProMessage})` : ''}`;
 		hint = `Check that ${what} exist${what.includes(' or ') || what.includes(' and ') ? '' : 's'} in the SortedPRO environment this credential points at (production and sandbox have separate data).`;
 	} else if (statusCode === 429) {
@@ -135,29 +218,32 @@ export function sortedProHttpError(
 			'This is usually temporary. Run the workflow again in a few minutes; if it keeps failing, contact Sorted support with the correlation ID below (if any).';
 	} else if (context.stateRule && isStateRefusal(`${code} ${sortedProMessage}`)) {
 		stateRefusal = true;
-		hint = `${context.stateRule} Check the consignment's current state in SortedPRO.`;
+		hint = stateAdvice(context);
 	} else {
-		hint = 'SortedPRO refused the request. Check the values sent against the details below.';
+		hint =
+			adviceFor(context, `${code} ${sortedProMessage}`) ??
+			'SortedPRO refused the request. Check the values sent against the details below.';
 	}
 	if (!summary) summary = `SortedPRO answered with HTTP ${statusCode} and no explanation`;
 
-	const description = [
+	const lines = [
 		hint,
-		details.length ? `Details:\n${details.join('\n')}` : '',
+		...(details.length ? ['Details:', ...details] : []),
 		code ? `SortedPRO error code: ${code}` : '',
 		correlationId ? `Correlation ID (quote it to Sorted support): ${correlationId}` : '',
-	]
-		.filter(Boolean)
-		.join('\n');
+	].filter(Boolean);
 
 	// Only an excerpt of SortedPRO's answer goes into the error (the transport has already
 	// redacted the key from it): never the request, which carries the key.
 	const error = new NodeApiError(node, answerCause(statusCode, body), {
-		message: `Could not ${context.action}: ${summary} (HTTP ${statusCode})`,
-		description,
+		message: oneLine(`Could not ${context.action}: ${summary} (HTTP ${statusCode})`),
+		description: descriptionOf(lines),
 		httpCode: String(statusCode),
 		itemIndex: context.itemIndex,
 	});
+	error.context.descriptionLines = lines;
+	if (code) error.context.sortedProCode = code;
+	if (correlationId) error.context.correlationId = correlationId;
 	// The runner's "Return Current Allocation" applies to this kind of refusal only.
 	error.context.sortedProStateRefusal = stateRefusal;
 	return error;
@@ -221,16 +307,19 @@ export function sortedProItemFailure(
 	inBatch = true,
 ): NodeOperationError {
 	const forState = context.stateRule && isStateRefusal(reason);
+	const advice = adviceFor(context, reason);
 	return new NodeOperationError(
 		node,
-		`Could not ${context.action}: ${reason || 'SortedPRO gave no reason'}`,
+		oneLine(`Could not ${context.action}: ${reason || 'SortedPRO gave no reason'}`),
 		{
 			itemIndex: context.itemIndex,
 			description: forState
-				? `${context.stateRule} Check the consignment's current state in SortedPRO.`
-				: inBatch
-					? 'SortedPRO accepted the batch call but reported this consignment as failed; the other consignments in the batch are not affected.'
-					: "SortedPRO's answer did not say that this consignment was done. Check its state in SortedPRO (or with Consignment > Get Status) before running the workflow again for it.",
+				? stateAdvice(context)
+				: advice
+					? advice
+					: inBatch
+						? 'SortedPRO accepted the batch call but reported this consignment as failed; the other consignments in the batch are not affected.'
+						: "SortedPRO's answer did not say that this consignment was done. Check its state in SortedPRO (or with Consignment > Get Status) before running the workflow again for it.",
 		},
 	);
 }

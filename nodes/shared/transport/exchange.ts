@@ -9,7 +9,12 @@ import type { IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-
 import { parseErrorAnswer, parseSuccessAnswer } from './answer';
 import { sendAttempt } from './attempt';
 import type { RequestContext } from './attempt';
-import { sortedProAnswerError, sortedProHttpError, sortedProRedirectError } from './errors';
+import {
+	describeWith,
+	sortedProAnswerError,
+	sortedProHttpError,
+	sortedProRedirectError,
+} from './errors';
 import type { SortedProCallContext } from './errors';
 import { networkCode, sortedProTransportError } from './networkErrors';
 import type { PaceSlot } from './pace';
@@ -110,7 +115,7 @@ export async function sortedProApiExchange(
 			context,
 		);
 		const editor = pace ? undefined : 'SortedPRO is rate limiting this key, try again in a minute.';
-		error.description = [gaveUp, editor, error.description].filter(Boolean).join(' ');
+		describeWith(error, { first: [gaveUp, editor] });
 		return error;
 	};
 	// A call with a deadline (a trigger's poll) is over by then: the attempt in flight is cut
@@ -124,7 +129,7 @@ export async function sortedProApiExchange(
 				message: `Could not ${context.action}: no time was left to ask SortedPRO`,
 				itemIndex: context.itemIndex,
 			});
-		error.description = [note, error.description].filter(Boolean).join(' ');
+		describeWith(error, { first: [note] });
 		error.context.sortedProOutOfTime = true;
 		return error;
 	};
@@ -276,7 +281,8 @@ function withAttempts(
 ): NodeApiError {
 	error.message += attemptsNote(attempts);
 	error.context.sortedProAnswerLost = answerLost;
-	if (answerLost && context?.ifAnswerLost) error.description = context.ifAnswerLost;
+	if (answerLost && context?.ifAnswerLost)
+		describeWith(error, { replaceHint: context.ifAnswerLost });
 	return error;
 }
 

@@ -8,11 +8,12 @@ export type { RequestContext } from './attempt';
 export {
 	asNodeError,
 	isStateRefusal,
+	plainDescription,
 	refusedForState,
 	sortedProAnswerError,
 	sortedProItemFailure,
 } from './errors';
-export type { SortedProCallContext } from './errors';
+export type { RefusalAdvice, SortedProCallContext } from './errors';
 export { AUTO_CEILING, AUTO_START } from './pace';
 export { sortedProPath } from './request';
 export type { RequestSettings, SortedProExchange, SortedProRequest } from './request';

@@ -59,7 +59,10 @@ describe('Allocation > Allocate With Service Filters', () => {
 		expect(output?.[1].json.error).toContain(
 			'Could not allocate consignment EC-2 with outbound services',
 		);
-		expect(output?.[1].json.errorDescription).toContain('deallocated first');
+		expect(output?.[1].json.errorDescription).toContain('deallocate it first');
+		expect(output?.[1].json.errorDescription).toContain(
+			'Options > If Already Allocated to Return Current Allocation',
+		);
 	});
 
 	test('a direction that is not Outbound or Inbound fails before anything is sent', async () => {

@@ -4,7 +4,7 @@ import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
-import { ALLOCATABLE_STATES_RULE } from './rules';
+import { ALLOCATION_RULES } from './rules';
 
 export const option: OperationOption = {
 	name: 'Allocate To Cheapest Service',
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [consignmentReference.property];
 
 export const call: ConsignmentCall = {
 	action: (subject) => `allocate ${subject} to the cheapest service`,
-	stateRule: ALLOCATABLE_STATES_RULE,
+	...ALLOCATION_RULES,
 	doneStates: ['Allocated'],
 	allocates: true,
 	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.

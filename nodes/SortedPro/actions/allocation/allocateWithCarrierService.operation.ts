@@ -4,7 +4,7 @@ import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignment
 import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
-import { ALLOCATABLE_STATES_RULE } from './rules';
+import { ALLOCATION_RULES } from './rules';
 import { carrierService } from './targets';
 
 export const option: OperationOption = {
@@ -33,7 +33,7 @@ export const call: ConsignmentCall<Task> = {
 	}),
 	action: (subject, task) => `allocate ${subject} with carrier service ${task.carrierService}`,
 	notFound: (subject, task) => `${subject} or carrier service ${task.carrierService}`,
-	stateRule: ALLOCATABLE_STATES_RULE,
+	...ALLOCATION_RULES,
 	doneStates: ['Allocated'],
 	allocates: true,
 	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.

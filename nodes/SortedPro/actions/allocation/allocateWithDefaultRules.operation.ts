@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import type { OperationOption } from '../types';
-import { ALLOCATABLE_STATES_RULE } from './rules';
+import { ALLOCATION_RULES } from './rules';
 
 export const option: OperationOption = {
 	name: 'Allocate Using Default Rules',
@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [consignmentReference.property];
 // SortedPRO only has a list endpoint for this, so items always go in batches.
 export const call: ConsignmentCall = {
 	action: (subject) => `allocate ${subject} using the default rules`,
-	stateRule: ALLOCATABLE_STATES_RULE,
+	...ALLOCATION_RULES,
 	doneStates: ['Allocated'],
 	allocates: true,
 	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.

@@ -4,7 +4,7 @@ import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignment
 import { codeLocatorField, consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
-import { ALLOCATABLE_STATES_RULE } from './rules';
+import { ALLOCATION_RULES } from './rules';
 
 export const option: OperationOption = {
 	name: 'Allocate With Quote',
@@ -41,7 +41,7 @@ export const call: ConsignmentCall<Task> = {
 	}),
 	action: (subject, task) => `allocate ${subject} with quote ${task.quoteReference}`,
 	notFound: (subject, task) => `${subject} or quote ${task.quoteReference}`,
-	stateRule: ALLOCATABLE_STATES_RULE,
+	...ALLOCATION_RULES,
 	doneStates: ['Allocated'],
 	allocates: true,
 	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.

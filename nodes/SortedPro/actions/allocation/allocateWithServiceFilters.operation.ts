@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
 import { consignmentReference, inputError } from '../../helpers/fields';
 import type { OperationOption } from '../types';
-import { ALLOCATABLE_STATES_RULE } from './rules';
+import { ALLOCATION_RULES } from './rules';
 
 export const option: OperationOption = {
 	name: 'Allocate With Service Filters',
@@ -94,7 +94,7 @@ export const call: ConsignmentCall<Task> = {
 		filters: readFilters(context, itemIndex),
 	}),
 	action: (subject, task) => `allocate ${subject} with ${describeFilters(task.filters)}`,
-	stateRule: ALLOCATABLE_STATES_RULE,
+	...ALLOCATION_RULES,
 	doneStates: ['Allocated'],
 	allocates: true,
 	acceptedLater: true,

@@ -4,7 +4,7 @@ import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignment
 import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
-import { ALLOCATABLE_STATES_RULE } from './rules';
+import { ALLOCATION_RULES } from './rules';
 import { serviceGroup } from './targets';
 
 export const option: OperationOption = {
@@ -32,7 +32,7 @@ export const call: ConsignmentCall<Task> = {
 	}),
 	action: (subject, task) => `allocate ${subject} with service group ${task.serviceGroup}`,
 	notFound: (subject, task) => `${subject} or service group ${task.serviceGroup}`,
-	stateRule: ALLOCATABLE_STATES_RULE,
+	...ALLOCATION_RULES,
 	doneStates: ['Allocated'],
 	allocates: true,
 	// help/allocating_consignments.md: 200 with the Allocation Summary, or 202 Accepted.
