@@ -173,6 +173,59 @@ describe('Allocate With Service Group', () => {
 			expect(error?.description).toContain('SortedPRO error code: ValidationFailed');
 		});
 
+		test('the description names the fix, one line each in the editor; the error item has it as one plain line with the code and correlation ID', async () => {
+			const refusal = {
+				Code: 'NoEligibleCarrierService',
+				Message: 'No carrier service in\nthe group is eligible for consignment EC-1',
+				CorrelationId: 'corr-9',
+				Details: [{ Target: 'Packages', Message: 'Weight <Weight> too high' }],
+			};
+			sortedPro().put(allocatePath('EC-1', 'NEXTDAY')).reply(400, refusal);
+			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+			expect(error?.message).not.toContain('\n');
+			// n8n's editor shows the description as HTML: lines are <br>, a '<' from SortedPRO stays text.
+			expect(error?.description?.split('<br>')).toEqual([
+				expect.stringContaining('See which services can take it with Quote > Get Many'),
+				'Details:',
+				'- Packages: Weight &lt;Weight> too high',
+				'SortedPRO error code: NoEligibleCarrierService',
+				'Correlation ID (quote it to Sorted support): corr-9',
+			]);
+
+			sortedPro().put(allocatePath('EC-1', 'NEXTDAY')).reply(400, refusal);
+			const { output } = await runWorkflow(
+				withNode(oneAttempt, { onError: 'continueRegularOutput' }),
+				[{ reference: 'EC-1', group: 'NEXTDAY' }],
+			);
+			const item = output?.[0].json;
+			expect(String(item?.errorDescription)).not.toMatch(/\n|<br>|&lt;/);
+			expect(item?.errorDescription).toContain('Details: - Packages: Weight <Weight> too high');
+			expect(item).toMatchObject({
+				errorCode: 'NoEligibleCarrierService',
+				correlationId: 'corr-9',
+			});
+		});
+
+		test('a 404 names the one record SortedPRO named', async () => {
+			sortedPro()
+				.put(allocatePath('EC-NOPE', 'NEXTDAY'))
+				.reply(404, { Message: 'Consignment EC-NOPE was not found' });
+			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-NOPE', group: 'NEXTDAY' }]);
+			expect(error?.message).toContain('SortedPRO could not find consignment EC-NOPE (');
+			expect(error?.message).not.toContain('service group NEXTDAY (');
+		});
+
+		test('a refusal for the state points to If Already Allocated: Return Current Allocation', async () => {
+			sortedPro()
+				.put(allocatePath('EC-1', 'NEXTDAY'))
+				.reply(400, { Message: 'Consignment EC-1 is already allocated' });
+			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+			expect(error?.description).toContain('deallocate it first (Allocation > Deallocate)');
+			expect(error?.description).toContain(
+				"set the node's Options > If Already Allocated to Return Current Allocation",
+			);
+		});
+
 		test('401 from the gateway says the API key or environment is wrong', async () => {
 			sortedPro().put(allocatePath('EC-1', 'NEXTDAY')).reply(401, {
 				statusCode: 401,
