@@ -33,7 +33,9 @@ test('a failed allocation goes to the error output with its reason; the allocate
 		error:
 			'Could not allocate consignment EC-2 with service group NEXTDAY: No carrier service in NEXTDAY is eligible for consignment EC-2 (HTTP 400)',
 		details: {
-			errorDescription: expect.stringContaining('SortedPRO refused the request'),
+			errorDescription: expect.stringContaining(
+				'See which services can take it with Quote > Get Many',
+			),
 			ConsignmentReference: 'EC-2',
 			consignmentReference: 'EC-2',
 			httpStatus: 400,
