@@ -64,11 +64,20 @@ export function descriptionOf(lines: string[]): string {
 	return lines.map((line) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;')).join('<br>');
 }
 
-/** An error's description lines (each shown on its own line), as set by describeWith. */
+/**
+ * An error's description lines (each shown on its own line): those describeWith set, or, for
+ * an error described otherwise, its description as one line of plain text.
+ */
 function linesOf(error: { description?: string | null; context: object }): string[] {
 	const lines = (error.context as { descriptionLines?: unknown }).descriptionLines;
 	if (Array.isArray(lines)) return lines.map(String);
-	return error.description ? [plainDescription(error)] : [];
+	const text = oneLine(
+		(error.description ?? '')
+			.replace(/<br\s*\/?>/gi, ' ')
+			.replace(/&lt;/g, '<')
+			.replace(/&amp;/g, '&'),
+	);
+	return text ? [text] : [];
 }
 
 /**
@@ -89,14 +98,7 @@ export function describeWith(
 
 /** A description as one line of plain text, for an error item (no `<br>`, no `\n`). */
 export function plainDescription(error: { description?: string | null; context: object }): string {
-	const lines = (error.context as { descriptionLines?: unknown }).descriptionLines;
-	if (Array.isArray(lines)) return lines.join(' ');
-	return oneLine(
-		(error.description ?? '')
-			.replace(/<br\s*\/?>/gi, ' ')
-			.replace(/&lt;/g, '<')
-			.replace(/&amp;/g, '&'),
-	);
+	return linesOf(error).join(' ');
 }
 
 /** One line: SortedPRO's texts may carry line breaks, which an error message must not. */
@@ -226,7 +228,7 @@ export function sortedProHttpError(
 	}
 	if (!summary) summary = `SortedPRO answered with HTTP ${statusCode} and no explanation`;
 
-	const lines = [
+	const lines: string[] = [
 		hint,
 		...(details.length ? ['Details:', ...details] : []),
 		code ? `SortedPRO error code: ${code}` : '',
@@ -237,11 +239,10 @@ export function sortedProHttpError(
 	// redacted the key from it): never the request, which carries the key.
 	const error = new NodeApiError(node, answerCause(statusCode, body), {
 		message: oneLine(`Could not ${context.action}: ${summary} (HTTP ${statusCode})`),
-		description: descriptionOf(lines),
 		httpCode: String(statusCode),
 		itemIndex: context.itemIndex,
 	});
-	error.context.descriptionLines = lines;
+	describeWith(error, { first: lines });
 	if (code) error.context.sortedProCode = code;
 	if (correlationId) error.context.correlationId = correlationId;
 	// The runner's "Return Current Allocation" applies to this kind of refusal only.

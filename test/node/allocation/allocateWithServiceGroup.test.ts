@@ -173,6 +173,12 @@ describe('Allocate With Service Group', () => {
 			expect(error?.description).toContain('SortedPRO error code: ValidationFailed');
 		});
 
+		/** The error of one allocation with NEXTDAY that SortedPRO refuses with this answer. */
+		const refusedWith = async (reference: string, status: number, body: object) => {
+			sortedPro().put(allocatePath(reference, 'NEXTDAY')).reply(status, body);
+			return (await runWorkflow(oneAttempt, [{ reference, group: 'NEXTDAY' }])).error;
+		};
+
 		test('the description names the fix, one line each in the editor; the error item has it as one plain line with the code and correlation ID', async () => {
 			const refusal = {
 				Code: 'NoEligibleCarrierService',
@@ -180,8 +186,7 @@ describe('Allocate With Service Group', () => {
 				CorrelationId: 'corr-9',
 				Details: [{ Target: 'Packages', Message: 'Weight <Weight> too high' }],
 			};
-			sortedPro().put(allocatePath('EC-1', 'NEXTDAY')).reply(400, refusal);
-			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+			const error = await refusedWith('EC-1', 400, refusal);
 			expect(error?.message).not.toContain('\n');
 			// n8n's editor shows the description as HTML: lines are <br>, a '<' from SortedPRO stays text.
 			expect(error?.description?.split('<br>')).toEqual([
@@ -207,19 +212,17 @@ describe('Allocate With Service Group', () => {
 		});
 
 		test('a 404 names the one record SortedPRO named', async () => {
-			sortedPro()
-				.put(allocatePath('EC-NOPE', 'NEXTDAY'))
-				.reply(404, { Message: 'Consignment EC-NOPE was not found' });
-			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-NOPE', group: 'NEXTDAY' }]);
+			const error = await refusedWith('EC-NOPE', 404, {
+				Message: 'Consignment EC-NOPE was not found',
+			});
 			expect(error?.message).toContain('SortedPRO could not find consignment EC-NOPE (');
 			expect(error?.message).not.toContain('service group NEXTDAY (');
 		});
 
 		test('a refusal for the state points to If Already Allocated: Return Current Allocation', async () => {
-			sortedPro()
-				.put(allocatePath('EC-1', 'NEXTDAY'))
-				.reply(400, { Message: 'Consignment EC-1 is already allocated' });
-			const { error } = await runWorkflow(oneAttempt, [{ reference: 'EC-1', group: 'NEXTDAY' }]);
+			const error = await refusedWith('EC-1', 400, {
+				Message: 'Consignment EC-1 is already allocated',
+			});
 			expect(error?.description).toContain('deallocate it first (Allocation > Deallocate)');
 			expect(error?.description).toContain(
 				"set the node's Options > If Already Allocated to Return Current Allocation",
