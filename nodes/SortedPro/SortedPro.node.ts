@@ -7,6 +7,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { PACKAGE_DESCRIPTION } from '../shared/package';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import {
@@ -50,8 +51,7 @@ export class SortedPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle,
-		description:
-			'Create, allocate, label, manifest and track consignments with SortedPRO (Sorted / Electio)',
+		description: PACKAGE_DESCRIPTION,
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -6,6 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { PACKAGE_DESCRIPTION } from '../shared/package';
 import { otherQueryParameters } from '../shared/searchFilters';
 import { CONSIGNMENT_STATES } from '../shared/states';
 import { CONSIGNMENT_EVENTS, pollTrigger } from './poll';
@@ -66,8 +67,7 @@ export class SortedProTrigger implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: SUBTITLE,
-		description:
-			'Starts the workflow when SortedPRO consignments enter a state, such as Allocation Failed or Manifested, or when labels are printed',
+		description: PACKAGE_DESCRIPTION,
 		defaults: { name: 'SortedPRO Trigger' },
 		polling: true,
 		inputs: [],
@@ -83,21 +83,25 @@ export class SortedProTrigger implements INodeType {
 				options: [
 					{
 						name: 'Consignment Created',
+						action: 'When a consignment is created',
 						value: 'consignmentCreated',
 						description: "A consignment was created (SortedPRO's ConsignmentCreated event)",
 					},
 					{
 						name: 'Consignment Entered State',
+						action: 'When a consignment enters a state',
 						value: 'consignmentEnteredState',
 						description: 'A consignment entered one of the states below',
 					},
 					{
 						name: 'Consignment Updated',
+						action: 'When a consignment is updated',
 						value: 'consignmentUpdated',
 						description: "A consignment was changed (SortedPRO's ConsignmentUpdated event)",
 					},
 					{
 						name: 'Labels Printed',
+						action: 'When labels are printed',
 						value: 'labelsPrinted',
 						description: "A consignment's labels were printed (SortedPRO's LabelsPrinted event)",
 					},

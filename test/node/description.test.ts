@@ -3,6 +3,8 @@ import type { INode } from 'n8n-workflow';
 
 import { NODE_TYPE, loadPackage } from '../helpers/engine';
 
+const TRIGGER = 'n8n-nodes-sortedpro.sortedProTrigger';
+
 // What the n8n editor shows comes from the loaded description: check the parts users rely on.
 describe('SortedPRO node as n8n loads it', () => {
 	test('registers node and credential under their stable names', async () => {
@@ -158,6 +160,28 @@ describe('what the editor shows', () => {
 		);
 	});
 
+	// n8n's nodes panel shows one entry for the package's two nodes, described by the trigger's
+	// text and found by the action node's aliases: both must describe the whole package, and a
+	// search for a trigger word must still find the entry.
+	test('the package entry in the nodes panel describes what the package does, not the trigger alone', async () => {
+		const { nodeTypes } = await loadPackage();
+		const action = nodeTypes.getByNameAndVersion(NODE_TYPE, 1).description;
+		const trigger = nodeTypes.getByNameAndVersion(TRIGGER, 1.1).description;
+
+		expect(action.description).toMatch(/^Allocate, label, manifest and track/);
+		expect(trigger.description).toBe(action.description);
+		expect(action.codex?.alias).toEqual(
+			expect.arrayContaining((trigger.codex?.alias ?? []).filter((word) => word !== 'consignment')),
+		);
+		// Under Triggers each event has its own line instead of the node's description.
+		const event = trigger.properties.find((property) => property.name === 'event');
+		const withoutAction = (event?.options ?? []).filter(
+			(option) => !('action' in option) || !String(option.action).startsWith('When '),
+		);
+		expect(event?.options?.length).toBeGreaterThan(0);
+		expect(withoutAction).toEqual([]);
+	});
+
 	test.each([
 		['allocation', 'allocateWithServiceGroup', 'Allocate With Service Group: Allocation'],
 		['consignment', 'getAll', 'Get Many: Consignment'],
@@ -189,8 +213,6 @@ describe('what the editor shows', () => {
 		},
 	);
 });
-
-const TRIGGER = 'n8n-nodes-sortedpro.sortedProTrigger';
 
 describe('SortedPRO Trigger as n8n loads it', () => {
 	test('a polling trigger with the same credential, found by the same words', async () => {
