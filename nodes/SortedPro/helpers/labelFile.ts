@@ -65,7 +65,8 @@ function decodeBase64(text: string): Buffer | undefined {
 export const MIN_LABEL_BYTES = 16;
 
 export type LabelFileResult =
-	{ ok: true; bytes: Buffer; mimeType: string; extension: string } | { ok: false; problem: string };
+	| { ok: true; bytes: Buffer; mimeType: string; extension: string }
+	| { ok: false; problem: string };
 
 /**
  * Decodes SortedPRO's base64 `File` and checks that it is a label of the asked format
