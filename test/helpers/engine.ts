@@ -24,6 +24,7 @@ import type {
 	INodeTypes,
 	IRun,
 	IWorkflowBase,
+	NodeExecutionHint,
 } from 'n8n-workflow';
 
 import { loadPackage, makeAdditionalData } from './loader';
@@ -71,6 +72,8 @@ export interface WorkflowRun {
 		| (Error & { description?: string; httpCode?: string | null; context?: IDataObject })
 		| undefined;
 	logs: string[];
+	/** The node's execution hints (the run summary n8n shows above the output). */
+	hints: NodeExecutionHint[];
 }
 
 /**
@@ -133,6 +136,7 @@ export async function runWorkflow(
 		output: taskData?.data?.main?.[0] ?? undefined,
 		error: (taskData?.error ?? run.data.resultData.error) as WorkflowRun['error'],
 		logs: logger.lines,
+		hints: taskData?.hints ?? [],
 	};
 }
 

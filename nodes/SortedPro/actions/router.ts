@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { wantsLabels } from '../helpers/allocationLabels';
 import { runConsignmentCall } from '../helpers/runner';
+import { runSummary } from '../helpers/runSummary';
 import { readRunSettings } from '../helpers/settings';
 import { shapeOf } from './defineResource';
 import { resources } from './resources';
@@ -19,9 +20,27 @@ export async function executeOperation(
 ): Promise<INodeExecutionData[]> {
 	// Get Label sends one allocate-and-get-labels call per item, whatever the operation's lists.
 	const perItemLabels = operation.call?.labelsRoute !== undefined && wantsLabels(context);
-	const settings = await readRunSettings(context, perItemLabels ? 'perItem' : shapeOf(operation));
-	if (operation.call) return await runConsignmentCall(context, items, operation.call, settings);
-	return await operation.execute(context, items, settings);
+	const shape = perItemLabels ? 'perItem' : shapeOf(operation);
+	const settings = await readRunSettings(context, shape);
+	const startedAt = Date.now();
+	const outputs = operation.call
+		? await runConsignmentCall(context, items, operation.call, settings)
+		: await operation.execute(context, items, settings);
+	// A run that stopped on an error has no summary: n8n shows the error instead.
+	if (shape !== 'list') {
+		const hints = runSummary({
+			inputs: items,
+			outputs,
+			allocates: operation.call?.allocates === true,
+			couldSendInBatches: shape === 'perItemOrBatches' && !settings.sendInBatches,
+			batchSize: settings.batchSize,
+			getsLabels: operation.call?.getsLabels === true,
+			pace: settings.request.pace?.state(),
+			elapsedMs: Date.now() - startedAt,
+		});
+		if (hints.length > 0) context.addExecutionHints(...hints);
+	}
+	return outputs;
 }
 
 /** Dispatches the node's execution to the selected resource's operation module. */

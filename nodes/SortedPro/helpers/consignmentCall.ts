@@ -59,6 +59,11 @@ export interface ConsignmentCall<Task extends ConsignmentTask = ConsignmentTask>
 	 */
 	allocates?: boolean;
 	/**
+	 * Gets labels (Label > Get): after a run of allocations, the run summary points to the
+	 * allocations' own Get Label, which gets each label in the same call.
+	 */
+	getsLabels?: boolean;
+	/**
 	 * What to do when SortedPRO may have acted although no answer came (a 502, 504, reset or
 	 * timeout), for calls where "run the workflow again" could do harm (a manifest transmits to
 	 * the carriers). Without it, the transport's advice stands.

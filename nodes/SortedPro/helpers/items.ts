@@ -49,6 +49,18 @@ function asError(error: unknown): Error {
 	return error instanceof Error ? error : new Error(String(error));
 }
 
+/**
+ * Whether an output item is an error item of ItemResults.fail ("On Error: Continue"): its
+ * `error` message with the details beside it (regular output) or under `details` (error output).
+ */
+export function isErrorItem(item: INodeExecutionData): boolean {
+	const { json } = item;
+	return (
+		typeof json.error === 'string' &&
+		('httpStatus' in json || (typeof json.details === 'object' && json.details !== null))
+	);
+}
+
 /** Errors from our own helpers are already node errors; anything else is wrapped so n8n shows it with the item. */
 export function nodeErrorOf(
 	context: IExecuteFunctions,

@@ -114,6 +114,10 @@ export interface PaceState {
 	rateLimited: number;
 	/** How many of them were a confirmed limit that paused the run. */
 	confirmedLimits: number;
+	/** Attempts sent so far (every try of every request). */
+	requests: number;
+	/** How long the run was paused for confirmed limits, in total (overlapping pauses count once). */
+	pausedMs: number;
 }
 
 export interface PaceOptions {
@@ -190,6 +194,8 @@ export class Pace {
 
 	private confirmedLimits = 0;
 
+	private pausedMs = 0;
+
 	private readonly auto: boolean;
 
 	private readonly clock: PaceClock;
@@ -216,6 +222,8 @@ export class Pace {
 			rate: Math.round(this.rate * 10) / 10,
 			rateLimited: this.rateLimited,
 			confirmedLimits: this.confirmedLimits,
+			requests: this.handedOut,
+			pausedMs: this.pausedMs,
 		};
 	}
 
@@ -314,7 +322,9 @@ export class Pace {
 		this.confirmedLimits += 1;
 		this.changes += 1;
 		this.confirmedUpTo = this.handedOut;
-		this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+		const until = Math.max(this.pausedUntil, now + retryAfterMs);
+		this.pausedMs += until - Math.max(now, this.pausedUntil);
+		this.pausedUntil = until;
 		if (!this.auto) return;
 		this.slowStart = false;
 		// Refused above the rate that held: that rate is the lesson, already learned.

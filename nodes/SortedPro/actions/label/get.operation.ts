@@ -142,6 +142,7 @@ function readResolution(context: IExecuteFunctions, itemIndex: number, format: s
 }
 
 export const call: ConsignmentCall<Task> = {
+	getsLabels: true,
 	read: (context, itemIndex) => {
 		const forPackage = context.getNodeParameter('labelFor', itemIndex, 'consignment') === 'package';
 		const binaryPropertyName = outputFile.read(context, itemIndex);

@@ -103,7 +103,14 @@ describe('lone 429s and confirmed limits', () => {
 		const before = run.clock.now();
 		const next = await run.pace.acquire();
 		expect(next.sentAt).toBe(before);
-		expect(run.pace.state()).toMatchObject({ rate: 0, rateLimited: 1, confirmedLimits: 0 });
+		expect(run.pace.state()).toMatchObject({
+			rate: 0,
+			rateLimited: 1,
+			confirmedLimits: 0,
+			// 20 before, the refused one and the next: a lone refusal pauses nothing.
+			requests: 22,
+			pausedMs: 0,
+		});
 	});
 
 	test('three refusals in a row in send order are the limit: the whole run waits out Retry-After', async () => {
@@ -111,7 +118,13 @@ describe('lone 429s and confirmed limits', () => {
 			await pace.within(async () => await oneByOne(pace, 10, 10));
 			const slots = await Promise.all([1, 2, 3].map(async () => await pace.pace.acquire()));
 			for (const slot of slots) pace.pace.release(slot, { status: 429, retryAfterMs: 1500 });
-			expect(pace.pace.state()).toMatchObject({ rateLimited: 3, confirmedLimits: 1 });
+			// One pause of 1.5 s: the three refusals' waits overlap and count once.
+			expect(pace.pace.state()).toMatchObject({
+				rateLimited: 3,
+				confirmedLimits: 1,
+				requests: 13,
+				pausedMs: 1500,
+			});
 			const before = pace.clock.now();
 			const next = await pace.within(async () => await pace.pace.acquire());
 			expect(next.sentAt - before).toBe(1500);
