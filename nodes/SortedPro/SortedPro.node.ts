@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { PACKAGE_DESCRIPTION } from '../shared/package';
+import { SIMPLIFY_SINCE } from './helpers/simplify';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import {
@@ -49,7 +50,9 @@ export class SortedPro implements INodeType {
 		name: 'sortedPro',
 		icon: { light: 'file:sortedPro.svg', dark: 'file:sortedPro.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify (helpers/simplify.ts); version 1 keeps SortedPRO's whole answers.
+		version: [1, SIMPLIFY_SINCE],
+		defaultVersion: SIMPLIFY_SINCE,
 		subtitle,
 		description: PACKAGE_DESCRIPTION,
 		defaults: { name: 'SortedPRO' },

@@ -21,7 +21,9 @@ describe('SortedPRO node as n8n loads it', () => {
 		expect(description).toMatchObject({
 			displayName: 'SortedPRO',
 			name: 'sortedPro',
-			version: 1,
+			// 1.1 simplifies outputs; workflows saved with 1 keep SortedPRO's whole answers.
+			version: [1, 1.1],
+			defaultVersion: 1.1,
 			usableAsTool: true,
 			credentials: [{ name: 'sortedProApi', required: true }],
 		});

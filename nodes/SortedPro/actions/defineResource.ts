@@ -3,6 +3,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { labelProperties } from '../helpers/allocationLabels';
 import { callShape } from '../helpers/consignmentCall';
 import { operationOptions } from '../helpers/settings';
+import { simplifyProperties } from '../helpers/simplify';
 import type { OperationModule, ResourceModule } from './types';
 
 /** Adds `show` conditions to a field, keeping the field's own (as n8n's updateDisplayOptions does). */
@@ -38,7 +39,8 @@ export function defineResource(
 		const show = { resource: [option.value], operation: [operation.option.value] };
 		// An allocation SortedPRO also offers as allocate-and-get-labels has Get Label.
 		const labels = operation.call?.labelsRoute ? labelProperties : [];
-		return [...operation.description, ...labels, options].map((property) =>
+		const simplify = operation.simplified ? simplifyProperties : [];
+		return [...operation.description, ...labels, ...simplify, options].map((property) =>
 			shownFor(property, show),
 		);
 	});

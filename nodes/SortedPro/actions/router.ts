@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { wantsLabels } from '../helpers/allocationLabels';
 import { runConsignmentCall } from '../helpers/runner';
 import { runSummary } from '../helpers/runSummary';
+import { readOutputMode, shapeOutputs } from '../helpers/simplify';
 import { readRunSettings } from '../helpers/settings';
 import { shapeOf } from './defineResource';
 import { resources } from './resources';
@@ -22,6 +23,7 @@ export async function executeOperation(
 	const perItemLabels = operation.call?.labelsRoute !== undefined && wantsLabels(context);
 	const shape = perItemLabels ? 'perItem' : shapeOf(operation);
 	const settings = await readRunSettings(context, shape);
+	const outputMode = operation.simplified ? readOutputMode(context) : undefined;
 	const startedAt = Date.now();
 	const outputs = operation.call
 		? await runConsignmentCall(context, items, operation.call, settings)
@@ -40,7 +42,9 @@ export async function executeOperation(
 		});
 		if (hints.length > 0) context.addExecutionHints(...hints);
 	}
-	return outputs;
+	return operation.simplified && outputMode
+		? shapeOutputs(operation.simplified, outputMode, outputs)
+		: outputs;
 }
 
 /** Dispatches the node's execution to the selected resource's operation module. */

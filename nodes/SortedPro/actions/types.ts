@@ -8,6 +8,7 @@ import type {
 
 import type { ConsignmentCall, ConsignmentTask } from '../helpers/consignmentCall';
 import type { CallShape, RunSettings } from '../helpers/settings';
+import type { SimplifiedKind } from '../helpers/simplify';
 
 /** How an operation appears in the Operation drop-down. */
 export type OperationOption = Required<
@@ -37,6 +38,11 @@ export type OperationExecute = (
 export type OperationModule = {
 	option: OperationOption;
 	description: INodeProperties[];
+	/**
+	 * Which of SortedPRO's answers the operation outputs, for one with wide answers: it gets
+	 * Simplify (Output for an AI agent), and simplified items have that answer's fields.
+	 */
+	simplified?: SimplifiedKind;
 } & (
 	| { call: ConsignmentCall<ConsignmentTask>; execute?: undefined }
 	| { execute: OperationExecute; shape: CallShape; call?: undefined }

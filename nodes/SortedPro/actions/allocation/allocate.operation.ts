@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
+import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
 
@@ -13,6 +14,9 @@ export const option: OperationOption = {
 	description:
 		'Allocate each consignment to the cheapest eligible carrier service of the whole account',
 };
+
+/** Simplify keeps the fields users map first of SortedPRO's consignment answer. */
+export const simplified: SimplifiedKind = 'consignment';
 
 export const description: INodeProperties[] = [consignmentReference.property];
 

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
+import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
 
@@ -11,6 +12,9 @@ export const option: OperationOption = {
 	action: 'Allocate using default rules',
 	description: "Allocate consignments with the account's default allocation rules",
 };
+
+/** Simplify keeps the fields users map first of SortedPRO's consignment answer. */
+export const simplified: SimplifiedKind = 'consignment';
 
 export const description: INodeProperties[] = [consignmentReference.property];
 

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
 import { codeLocatorField, consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
+import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
 
@@ -23,6 +24,9 @@ const quoteReference = codeLocatorField({
 	listPlaceholder: 'Select a quote...',
 	hint: 'The QuoteReference from Quote > Get Many',
 });
+
+/** Simplify keeps the fields users map first of SortedPRO's consignment answer. */
+export const simplified: SimplifiedKind = 'consignment';
 
 export const description: INodeProperties[] = [
 	consignmentReference.property,

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
 import { consignmentReference, inputError } from '../../helpers/fields';
+import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
 
@@ -18,6 +19,9 @@ export const option: OperationOption = {
  * "Inbound, Outbound"). The SDK does not list the enum.
  */
 const DIRECTIONS = ['Outbound', 'Inbound'] as const;
+
+/** Simplify keeps the fields users map first of SortedPRO's consignment answer. */
+export const simplified: SimplifiedKind = 'consignment';
 
 export const description: INodeProperties[] = [
 	consignmentReference.property,

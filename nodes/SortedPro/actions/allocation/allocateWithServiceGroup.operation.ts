@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ConsignmentCall, ConsignmentTask } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
+import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
 import { serviceGroup } from './targets';
@@ -14,6 +15,9 @@ export const option: OperationOption = {
 	description:
 		'Allocate each consignment to the cheapest eligible carrier service in a carrier service group',
 };
+
+/** Simplify keeps the fields users map first of SortedPRO's consignment answer. */
+export const simplified: SimplifiedKind = 'consignment';
 
 export const description: INodeProperties[] = [
 	consignmentReference.property,

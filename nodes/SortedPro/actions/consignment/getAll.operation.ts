@@ -14,6 +14,7 @@ import { referenceOf } from '../../../shared/consignments';
 import type { RunSettings } from '../../helpers/settings';
 import { CONSIGNMENT_STATES } from '../../../shared/states';
 import { SEARCH_PAGE_SIZE, searchConsignments } from '../../../shared/search';
+import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -22,6 +23,9 @@ export const option: OperationOption = {
 	action: 'Get many consignments',
 	description: 'Search consignments, for example all in state Allocated',
 };
+
+/** Simplify keeps the fields users map first of SortedPRO's consignment answer. */
+export const simplified: SimplifiedKind = 'consignment';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimitFields,

@@ -9,6 +9,7 @@ import { withConsignmentReference } from '../../../shared/lists';
 import type { RunSettings } from '../../helpers/settings';
 import { findByYourReference } from '../../helpers/yourReference';
 import { sortedProApiRequest, sortedProPath } from '../../../shared/transport';
+import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -25,6 +26,9 @@ export const yourReference = referenceField({
 	description:
 		"The reference you gave the consignment when it was created (Create's Your Reference, SortedPRO's ConsignmentReferenceProvidedByCustomer)",
 });
+
+/** Simplify keeps the fields users map first of SortedPRO's consignment answer. */
+export const simplified: SimplifiedKind = 'consignment';
 
 export const description: INodeProperties[] = [yourReference.property];
 

@@ -6,6 +6,7 @@ import { consignmentReference } from '../../helpers/fields';
 import { firstText } from '../../../shared/lists';
 import { cheapestFirst, quoteFields, quotesAnswerOf } from '../../helpers/quotes';
 import { sortedProPath } from '../../../shared/transport';
+import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -14,6 +15,9 @@ export const option: OperationOption = {
 	action: 'Get many quotes',
 	description: "Get the carrier services' quotes for a consignment, cheapest first",
 };
+
+/** Simplify keeps each quote's carrier service, price and dates. */
+export const simplified: SimplifiedKind = 'quote';
 
 export const description: INodeProperties[] = [
 	consignmentReference.property,

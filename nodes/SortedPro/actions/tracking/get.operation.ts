@@ -4,6 +4,7 @@ import { requireAbout } from '../../helpers/readBack';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
+import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -12,6 +13,9 @@ export const option: OperationOption = {
 	action: 'Get tracking events',
 	description: 'Get the tracking events of a consignment',
 };
+
+/** Simplify keeps the latest tracking event. */
+export const simplified: SimplifiedKind = 'tracking';
 
 export const description: INodeProperties[] = [consignmentReference.property];
 

@@ -6,6 +6,7 @@ import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import { isRecord } from '../../../shared/lists';
 import { sortedProPath } from '../../../shared/transport';
+import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {
@@ -15,6 +16,9 @@ export const option: OperationOption = {
 	description:
 		"Get a consignment's tracking events per package, each event with its carrier service (no legs)",
 };
+
+/** Simplify keeps the latest tracking event. */
+export const simplified: SimplifiedKind = 'tracking';
 
 export const description: INodeProperties[] = [consignmentReference.property];
 
