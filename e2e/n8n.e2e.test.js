@@ -516,20 +516,124 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 		const panel = page.locator('[data-test-id="node-creator"]');
 		// n8n shows a package's trigger and actions under one entry.
 		await panel.getByText('SortedPRO', { exact: true }).first().click();
-		await panel.getByText('On consignment entered state').first().waitFor();
+		await panel.getByText('When a consignment enters a state').first().waitFor();
 		await screenshot('nodes-panel-trigger.png');
 		const text = await panel.innerText();
 		// n8n lists each of the trigger's Events as a trigger of its own.
 		expect(text).toContain('Triggers (4)');
 		for (const event of [
-			'On consignment created',
-			'On consignment entered state',
-			'On consignment updated',
-			'On labels printed',
+			'When a consignment is created',
+			'When a consignment enters a state',
+			'When a consignment is updated',
+			'When labels are printed',
 		])
 			expect(text).toContain(event);
 		expect(text).toMatch(/Actions \(\d+\)/);
 	});
+
+	browserTest(
+		'a search for "allocate" shows the package as what it does, not as a trigger',
+		async () => {
+			await page.goto(`${editor}/workflow/new`);
+			await page
+				.locator('[data-test-id="node-creator-plus-button"]')
+				.first()
+				.click({ force: true });
+			await page.locator('input[data-test-id="node-creator-search-bar"]').fill('allocate');
+			const panel = page.locator('[data-test-id="node-creator"]');
+			// n8n shows one entry for the package's two nodes, with one description.
+			await panel
+				.getByText('Allocate, label, manifest and track SortedPRO consignments', { exact: false })
+				.first()
+				.waitFor();
+			await screenshot('nodes-panel-allocate.png');
+			expect(await panel.innerText()).not.toContain('Starts the workflow when');
+		},
+	);
+
+	/**
+	 * Three consignments for the editor's runs, found by your reference: one to allocate, one
+	 * allocated already, one abroad that no next-day service takes.
+	 */
+	let editorConsignments;
+	const prepareEditorConsignments = async () => {
+		if (editorConsignments) return;
+		const [fresh, allocated] = simulator.model.addConsignments(2, { country: 'GB', weightKg: 1.5 });
+		const [abroad] = simulator.model.addConsignments(1, { country: 'DE', weightKg: 1.5 });
+		for (const [reference, yours] of [
+			[fresh, 'E2E-FRESH'],
+			[allocated, 'E2E-ALLOCATED'],
+			[abroad, 'E2E-ABROAD'],
+		])
+			simulator.model.consignments.get(reference).ConsignmentReferenceProvidedByCustomer = yours;
+		const response = await fetch(
+			`${simulator.model.baseUrl}/allocation/${allocated}/allocatewithservicegroup/NEXTDAY`,
+			{ method: 'PUT', headers: { 'ocp-apim-subscription-key': DEFAULT_API_KEY } },
+		);
+		expect(response.status).toBe(200);
+		editorConsignments = { fresh, allocated, abroad };
+	};
+
+	/** Opens a workflow, runs it from the editor and opens the named node's output. */
+	const runInEditor = async (fileName, nodeName) => {
+		await page.goto(`${editor}/workflow/${workflowId(fileName)}`);
+		const canvasNode = page.locator('[data-test-id="canvas-node"]').filter({ hasText: nodeName });
+		await canvasNode.first().waitFor();
+		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+		// The last node has run when n8n marks it as succeeded or failed.
+		await page.waitForFunction(
+			(name) =>
+				[...document.querySelectorAll('[data-test-id="canvas-node"]')].some(
+					(node) =>
+						node.textContent?.includes(name) &&
+						node.querySelector(
+							'[data-test-id="canvas-node-status-success"], [data-test-id="canvas-node-status-error"]',
+						),
+				),
+			nodeName,
+			{ timeout: 60_000 },
+		);
+		await canvasNode.first().dblclick();
+		return page.locator('[data-test-id="ndv"]');
+	};
+
+	browserTest(
+		'a mixed run in the editor: the run summary above the output, and allocations simplified',
+		async () => {
+			await prepareEditorConsignments();
+			const panel = await runInEditor('editor-run-summary.json', 'Allocate');
+			const output = panel.locator('[data-test-id="output-panel"]');
+			await output
+				.getByText('3 items: 1 allocated, 1 already allocated, 1 failed', { exact: false })
+				.first()
+				.waitFor();
+			await screenshot('run-summary.png');
+			const text = await output.innerText();
+			// Simplified: the carrier service is there, SortedPRO's links and status code are not.
+			expect(text).toContain('CarrierServiceName');
+			expect(text).toContain(editorConsignments.fresh);
+			expect(text).not.toContain('ApiLinks');
+			expect(text).not.toContain('StatusCode');
+		},
+	);
+
+	browserTest(
+		"a failed allocation's error shows the fix, SortedPRO's details and its code on lines of their own",
+		async () => {
+			await prepareEditorConsignments();
+			const panel = await runInEditor('editor-error.json', 'Allocate');
+			const description = panel.locator('.node-error-view__header-description').first();
+			await description.waitFor();
+			await screenshot('error-description.png');
+			const lines = (await description.innerText())
+				.split('\n')
+				.map((line) => line.trim())
+				.filter(Boolean);
+			expect(lines[0]).toMatch(/^No carrier service this allocation may use accepts/);
+			expect(lines).toContain('SortedPRO error code: NoEligibleCarrierService');
+			expect(lines.length).toBeGreaterThanOrEqual(3);
+		},
+	);
 
 	const answered = async () =>
 		(await (await fetch(`${simulator.model.baseUrl}/__sim/requests`)).json()).answered;
