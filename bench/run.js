@@ -757,7 +757,7 @@ Notes:
 - n8n's HTTP Request node (v4) starts every item's request at once unless its Batching option sets an
   interval: "defaults" is unbounded concurrency. Its Retry On Fail runs the whole node again, every item,
   when the first output item is an error.
-- How Auto paces, and why a run behind the limit cannot reach 1.00: the README's "Large runs". In
+- How Auto paces, and why a run behind the limit cannot reach 1.00: docs/large-runs.md. In
   short: the first refusal of a run comes back with \`Retry-After: 1\` (whole seconds), which the whole
   run waits out; a request refused at random waits its own second, which adds up to a second at the end.
 ${unmet.length > 0 ? `\n## Targets not met\n\n${unmet.map((measure) => `### ${measure.name}\n\n${EXPLANATIONS[measure.name] ?? 'No explanation has been written for this measure yet.'}${measure.result ? `\n\n${gatewayAccount(measure.result)}` : ''}\n`).join('\n')}` : ''}

@@ -77,7 +77,8 @@ export class SortedProApi implements ICredentialType {
 		dark: 'file:../nodes/SortedPro/sortedPro.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-sortedpro/n8n-nodes-sortedpro#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-sortedpro/n8n-nodes-sortedpro/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

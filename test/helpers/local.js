@@ -22,6 +22,46 @@ function listFiles(...segments) {
 	return fs.readdirSync(path.join(PACKAGE_DIR, ...segments));
 }
 
+/** A text file of the repository, by its path from the root ('/'-separated). */
+function readText(file) {
+	return fs.readFileSync(path.join(PACKAGE_DIR, file), 'utf8');
+}
+
+/** Whether a file or folder of the repository exists, by its path from the root. */
+function exists(file) {
+	return fs.existsSync(path.join(PACKAGE_DIR, file));
+}
+
+/** A file's size in bytes, by its path from the root. */
+function fileSize(file) {
+	return fs.statSync(path.join(PACKAGE_DIR, file)).size;
+}
+
+/**
+ * Every file under a folder of the repository, as paths from the root ('/'-separated).
+ *
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function listFilesDeep(dir) {
+	return fs.readdirSync(path.join(PACKAGE_DIR, dir), { withFileTypes: true }).flatMap((entry) => {
+		const file = path.posix.join(dir, entry.name);
+		return entry.isDirectory() ? listFilesDeep(file) : [file];
+	});
+}
+
+/**
+ * Where a relative link in a file of the repository points, as a path from the root
+ * ('/'-separated; it starts with '..' when the link leaves the repository).
+ *
+ * @param {string} fromFile
+ * @param {string} target
+ * @returns {string}
+ */
+function resolveLink(fromFile, target) {
+	return path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), target));
+}
+
 /**
  * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} ReceivedRequest
  * @typedef {{ url: string, received: ReceivedRequest[], abortedAnswers: number, close: () => Promise<void> }} Loopback
@@ -68,4 +108,14 @@ async function startLoopback(handle) {
 	return loopback;
 }
 
-module.exports = { PACKAGE_DIR, listFiles, readJson, startLoopback };
+module.exports = {
+	PACKAGE_DIR,
+	exists,
+	fileSize,
+	listFiles,
+	listFilesDeep,
+	readJson,
+	readText,
+	resolveLink,
+	startLoopback,
+};

@@ -12,7 +12,7 @@ import type { RequestSettings } from '../../shared/transport';
 /**
  * Max Concurrent Requests: 0 is Auto (the default), which adapts the number in flight to
  * SortedPRO's rate limit and answer times (shared/transport/pace.ts); 1 to 50 keeps exactly that
- * many in flight. See the README's "Large runs" for the measurements.
+ * many in flight. See docs/large-runs.md for the measurements.
  */
 const AUTO_CONCURRENCY = 0;
 
