@@ -580,14 +580,15 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 		const canvasNode = page.locator('[data-test-id="canvas-node"]').filter({ hasText: nodeName });
 		await canvasNode.first().waitFor();
 		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-		// The last node has run when n8n marks it as succeeded or failed.
+		// The last node has run when n8n marks it as succeeded, or as failed (n8n shows an
+		// execution error as the node's issues).
 		await page.waitForFunction(
 			(name) =>
 				[...document.querySelectorAll('[data-test-id="canvas-node"]')].some(
 					(node) =>
 						node.textContent?.includes(name) &&
 						node.querySelector(
-							'[data-test-id="canvas-node-status-success"], [data-test-id="canvas-node-status-error"]',
+							'[data-test-id="canvas-node-status-success"], [data-test-id="node-issues"]',
 						),
 				),
 			nodeName,

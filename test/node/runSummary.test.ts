@@ -61,9 +61,9 @@ describe('run summary (execution hints)', () => {
 		expect(hints[0].message).toMatch(
 			new RegExp(
 				[
-					'^5 items: 2 allocated, 1 already allocated, 1 recovered \\(done by an attempt whose answer was lost\\), 1 failed \\(see their error items\\)\\. ',
+					'^5 items: 2 allocated, 1 already allocated, 1 recovered \\(done by an attempt whose answer was lost\\), 1 failed \\(see its error item\\)\\. ',
 					// 5 first attempts, 1 after the refusal, 1 after the lost answer and 2 read-backs.
-					'9 requests to SortedPRO in [0-9.]+ s\\. ',
+					'9 requests to SortedPRO in (under )?[0-9.]+ s\\. ',
 					"SortedPRO's rate limit refused 1 request; each was waited out on its own, without pausing the run\\.$",
 				].join(''),
 			),

@@ -35,9 +35,10 @@ const formatted = (value: number) => value.toLocaleString('en-US');
 const count = (value: number, one: string) =>
 	`${formatted(value)} ${value === 1 ? one : `${one}s`}`;
 
-/** "0.4 s", "12 s", "3 min 20 s". */
+/** "under 0.1 s", "0.4 s", "12 s", "3 min 20 s". */
 export function duration(ms: number): string {
 	const seconds = ms / 1000;
+	if (seconds < 0.1) return 'under 0.1 s';
 	if (seconds < 10) return `${Math.round(seconds * 10) / 10} s`;
 	if (seconds < 60) return `${Math.round(seconds)} s`;
 	const minutes = Math.floor(seconds / 60);
@@ -93,7 +94,11 @@ export function runSummary(facts: RunFacts): NodeExecutionHint[] {
 			...(outcome.recovered
 				? [`${formatted(outcome.recovered)} recovered (done by an attempt whose answer was lost)`]
 				: []),
-			...(outcome.failed ? [`${formatted(outcome.failed)} failed (see their error items)`] : []),
+			...(outcome.failed
+				? [
+						`${formatted(outcome.failed)} failed (see ${outcome.failed === 1 ? 'its error item' : 'their error items'})`,
+					]
+				: []),
 		].join(', ')}.`,
 	];
 	const { pace } = facts;

@@ -45,6 +45,7 @@ describe('run summary', () => {
 	});
 
 	test.each([
+		[40, 'under 0.1 s'],
 		[400, '0.4 s'],
 		[12_400, '12 s'],
 		[60_000, '1 min'],
