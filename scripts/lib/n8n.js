@@ -13,6 +13,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { withHeartbeat } = require('./heartbeat');
+
 const ROOT = path.resolve(__dirname, '..', '..');
 const APP_DIR = path.join(ROOT, 'n8n-app');
 const N8N_BIN = path.join(APP_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
@@ -37,10 +39,20 @@ function run(command, args, options = {}) {
 	return result.stdout ?? '';
 }
 
-/** npm itself, run by the current Node (npm sets npm_execpath for scripts). */
+/**
+ * npm itself, run by the current Node (npm sets npm_execpath for scripts). With `heartbeat`,
+ * a line says so every 30 s when the output is not a terminal (scripts/lib/heartbeat.js).
+ */
 function npm(args, options = {}) {
 	const npmCli = process.env.npm_execpath;
-	return npmCli ? run(process.execPath, [npmCli, ...args], options) : run('npm', args, options);
+	const [command, commandArgs] = npmCli ? [process.execPath, [npmCli, ...args]] : ['npm', args];
+	if (!options.heartbeat) return run(command, commandArgs, options);
+	const { heartbeat, ...rest } = options;
+	const beating = withHeartbeat(command, commandArgs, `[n8n] ${heartbeat}`);
+	return run(beating.command, beating.args, {
+		...rest,
+		env: { ...(rest.env ?? process.env), ...beating.env },
+	});
 }
 
 /** The headers of the running Node version, shipped by the `node` dev dependency's platform package. */
@@ -77,13 +89,14 @@ function ensureN8n() {
 	const started = Date.now();
 	npm(
 		['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--progress=true'],
-		{ cwd: APP_DIR },
+		{ cwd: APP_DIR, heartbeat: 'Still installing n8n' },
 	);
 	log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s.`);
 	log(`Building sqlite3 for Node ${process.version}...`);
 	const headers = nodeHeadersDir();
 	npm(['rebuild', 'sqlite3', '--build-from-source', '--loglevel=error'], {
 		cwd: APP_DIR,
+		heartbeat: 'Still building sqlite3',
 		env: {
 			...process.env,
 			PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,

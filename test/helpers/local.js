@@ -5,6 +5,7 @@
  * config holds every TypeScript file to the rules for shipped node code, which forbid
  * Node's modules; the tests import what they need from here.
  */
+const childProcess = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
@@ -108,8 +109,18 @@ async function startLoopback(handle) {
 	return loopback;
 }
 
+/** Runs a command to its end with extra environment variables: its status and output as text. */
+function runCommand(command, args, env = {}) {
+	const result = childProcess.spawnSync(command, args, {
+		env: { ...process.env, ...env },
+		encoding: 'utf8',
+	});
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 module.exports = {
 	PACKAGE_DIR,
+	runCommand,
 	exists,
 	fileSize,
 	listFiles,
