@@ -16,7 +16,7 @@ import type {
 } from 'n8n-workflow';
 
 import { isErrorItem } from './items';
-import { referenceOf, stateOf, yourReferenceOf } from '../../shared/consignments';
+import { allocationOf, referenceOf, stateOf, yourReferenceOf } from '../../shared/consignments';
 import { firstText, isRecord } from '../../shared/lists';
 
 /** Which of SortedPRO's answers an operation outputs, and so which fields are its simplified ones. */
@@ -54,8 +54,8 @@ function labelLinkOf(json: Fields): string | undefined {
  */
 function consignmentFields(json: IDataObject): IDataObject {
 	const legs = records(json.ConsignmentLegs);
-	const leg = legs[0] ?? {};
-	const allocation = isRecord(json.Allocation) ? json.Allocation : {};
+	// Get Consignment's Allocation and first leg, read as a fresh allocation's fields.
+	const allocated = allocationOf(json) ?? {};
 	const tracking = [
 		...new Set(
 			legs.flatMap((entry) =>
@@ -71,14 +71,14 @@ function consignmentFields(json: IDataObject): IDataObject {
 		State: stateOf(json),
 		CarrierReference:
 			firstText(json, ['CarrierReference', 'MpdCarrierReference']) ||
-			firstText(leg, ['CarrierReference']),
-		CarrierName: firstText(json, ['CarrierName']) || firstText(leg, ['CarrierName']),
+			firstText(allocated, ['CarrierReference']),
+		CarrierName: firstText(json, ['CarrierName']) || firstText(allocated, ['CarrierName']),
 		CarrierServiceReference:
 			firstText(json, ['CarrierServiceReference', 'MpdCarrierServiceReference']) ||
-			firstText(allocation, ['MpdCarrierServiceReference', 'CarrierServiceReference']),
+			firstText(allocated, ['CarrierServiceReference']),
 		CarrierServiceName:
 			firstText(json, ['CarrierServiceName', 'MpdCarrierServiceName']) ||
-			firstText(allocation, ['MpdCarrierServiceName', 'CarrierServiceName']),
+			firstText(allocated, ['CarrierServiceName']),
 		TrackingReferences: legs.length > 0 ? tracking : undefined,
 		LabelLink: labelLinkOf(json),
 	});
