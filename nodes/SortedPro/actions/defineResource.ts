@@ -4,6 +4,7 @@ import { labelProperties } from '../helpers/allocationLabels';
 import { callShape } from '../helpers/consignmentCall';
 import { operationOptions } from '../helpers/settings';
 import { simplifyProperties } from '../helpers/simplify';
+import { toolDescriptionProperty } from '../helpers/toolDescription';
 import type { OperationModule, ResourceModule } from './types';
 
 /** Adds `show` conditions to a field, keeping the field's own (as n8n's updateDisplayOptions does). */
@@ -40,7 +41,8 @@ export function defineResource(
 		// An allocation SortedPRO also offers as allocate-and-get-labels has Get Label.
 		const labels = operation.call?.labelsRoute ? labelProperties : [];
 		const simplify = operation.simplified ? simplifyProperties : [];
-		return [...operation.description, ...labels, ...simplify, options].map((property) =>
+		const tool = toolDescriptionProperty(operation);
+		return [tool, ...operation.description, ...labels, ...simplify, options].map((property) =>
 			shownFor(property, show),
 		);
 	});

@@ -9,6 +9,7 @@ import type {
 import type { ConsignmentCall, ConsignmentTask } from '../helpers/consignmentCall';
 import type { CallShape, RunSettings } from '../helpers/settings';
 import type { SimplifiedKind } from '../helpers/simplify';
+import type { Effect } from '../helpers/toolDescription';
 
 /** How an operation appears in the Operation drop-down. */
 export type OperationOption = Required<
@@ -43,6 +44,8 @@ export type OperationModule = {
 	 * Simplify (Output for an AI agent), and simplified items have that answer's fields.
 	 */
 	simplified?: SimplifiedKind;
+	/** What it changes in SortedPRO, for the description an AI agent reads (helpers/toolDescription.ts). */
+	effect: Effect;
 } & (
 	| { call: ConsignmentCall<ConsignmentTask>; execute?: undefined }
 	| { execute: OperationExecute; shape: CallShape; call?: undefined }

@@ -6,6 +6,7 @@ import { sortedProPath } from '../../../shared/transport';
 import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Allocate To Cheapest Service',
@@ -13,6 +14,12 @@ export const option: OperationOption = {
 	action: 'Allocate to cheapest service',
 	description:
 		'Allocate each consignment to the cheapest eligible carrier service of the whole account',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes:
+		'allocates the consignment to a carrier service, which books it with that carrier (Deallocate undoes it until the consignment is manifested)',
 };
 
 /** Simplify keeps the fields users map first of SortedPRO's consignment answer. */

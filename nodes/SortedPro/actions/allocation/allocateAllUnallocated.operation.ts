@@ -20,6 +20,7 @@ import {
 import type { SortedProCallContext, SortedProRequest } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { carrierService, serviceGroup } from './targets';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Allocate All Unallocated',
@@ -27,6 +28,12 @@ export const option: OperationOption = {
 	action: 'Allocate all unallocated',
 	description:
 		'Allocate every unallocated consignment of a shipping location due to ship by a date, in one call',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes: 'allocates every unallocated consignment of the shipping location at once',
+	askFirst: true,
 };
 
 /** What the consignments are allocated with: SortedPRO's three ship-by-date routes. */

@@ -7,12 +7,19 @@ import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
 import { carrierService } from './targets';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Allocate With Carrier Service',
 	value: 'allocateWithCarrierService',
 	action: 'Allocate with carrier service',
 	description: 'Allocate each consignment to one specific carrier service',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes:
+		'allocates the consignment to a carrier service, which books it with that carrier (Deallocate undoes it until the consignment is manifested)',
 };
 
 /** Simplify keeps the fields users map first of SortedPRO's consignment answer. */

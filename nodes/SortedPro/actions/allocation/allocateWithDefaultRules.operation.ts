@@ -5,12 +5,19 @@ import { consignmentReference } from '../../helpers/fields';
 import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Allocate Using Default Rules',
 	value: 'allocateWithDefaultRules',
 	action: 'Allocate using default rules',
 	description: "Allocate consignments with the account's default allocation rules",
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes:
+		'allocates the consignment to a carrier service, which books it with that carrier (Deallocate undoes it until the consignment is manifested)',
 };
 
 /** Simplify keeps the fields users map first of SortedPRO's consignment answer. */

@@ -6,12 +6,19 @@ import { sortedProPath } from '../../../shared/transport';
 import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Allocate With Quote',
 	value: 'allocateWithQuote',
 	action: 'Allocate with quote',
 	description: 'Allocate each consignment with a quote it was given earlier',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes:
+		'allocates the consignment to a carrier service, which books it with that carrier (Deallocate undoes it until the consignment is manifested)',
 };
 
 const quoteReference = codeLocatorField({

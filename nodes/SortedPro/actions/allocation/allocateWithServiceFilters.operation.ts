@@ -5,6 +5,7 @@ import { consignmentReference, inputError } from '../../helpers/fields';
 import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Allocate With Service Filters',
@@ -12,6 +13,12 @@ export const option: OperationOption = {
 	action: 'Allocate with service filters',
 	description:
 		'Allocate each consignment to the cheapest service in a direction, with or without pickup and drop-off services (no service group needed)',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes:
+		'allocates the consignment to a carrier service, which books it with that carrier (Deallocate undoes it until the consignment is manifested)',
 };
 
 /**

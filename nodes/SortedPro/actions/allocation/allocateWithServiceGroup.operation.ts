@@ -7,6 +7,7 @@ import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
 import { ALLOCATION_RULES } from './rules';
 import { serviceGroup } from './targets';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Allocate With Service Group',
@@ -14,6 +15,12 @@ export const option: OperationOption = {
 	action: 'Allocate with service group',
 	description:
 		'Allocate each consignment to the cheapest eligible carrier service in a carrier service group',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes:
+		'allocates the consignment to a carrier service, which books it with that carrier (Deallocate undoes it until the consignment is manifested)',
 };
 
 /** Simplify keeps the fields users map first of SortedPRO's consignment answer. */

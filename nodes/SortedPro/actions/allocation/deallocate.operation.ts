@@ -5,12 +5,19 @@ import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { DEALLOCATABLE_STATES_RULE } from './rules';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Deallocate',
 	value: 'deallocate',
 	action: 'Deallocate a consignment',
 	description: 'Return allocated consignments to Unallocated',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes: 'returns the consignment to Unallocated, dropping its carrier service and labels',
+	askFirst: true,
 };
 
 export const description: INodeProperties[] = [consignmentReference.property];

@@ -13,6 +13,7 @@ import type { RunSettings } from '../../helpers/settings';
 import { isRecord } from '../../../shared/lists';
 import { sortedProApiRequest, sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -21,6 +22,9 @@ export const option: OperationOption = {
 	description:
 		"Get a carrier's collection calendar at a shipping location: its collection, manifest and allocation cut-off times",
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 const shippingLocation = shippingLocationField({
 	displayName: 'Shipping Location',

@@ -4,12 +4,19 @@ import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Cancel',
 	value: 'cancel',
 	action: 'Cancel a consignment',
 	description: 'Cancel consignments that will not be shipped',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes: 'cancels the consignment, so it will not be shipped; this cannot be undone',
+	askFirst: true,
 };
 
 export const description: INodeProperties[] = [consignmentReference.property];

@@ -29,6 +29,7 @@ import {
 } from './consignmentBody';
 import { forItem } from './itemInput';
 import { yourReferenceText } from './consignmentDetails';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -36,6 +37,13 @@ export const option: OperationOption = {
 	action: 'Create a consignment',
 	description:
 		'Create a consignment from an order: where it ships from, where it goes, and its packages',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes:
+		'creates a new consignment (run again with the same Your Reference, it finds that one instead of creating another)',
+	askFirst: true,
 };
 
 export const description: INodeProperties[] = createFields;

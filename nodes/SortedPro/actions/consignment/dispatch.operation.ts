@@ -3,12 +3,19 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Dispatch',
 	value: 'dispatch',
 	action: 'Dispatch a consignment',
 	description: 'Mark manifested consignments as dispatched: they have left the shipping location',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes: 'marks the consignment as dispatched, that is, it has left the shipping location',
+	askFirst: true,
 };
 
 export const description: INodeProperties[] = [consignmentReference.property];

@@ -6,6 +6,7 @@ import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
 import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -13,6 +14,9 @@ export const option: OperationOption = {
 	action: 'Get a consignment',
 	description: 'Get the full details of a consignment',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 /** Simplify keeps the fields users map first of SortedPRO's consignment answer. */
 export const simplified: SimplifiedKind = 'consignment';

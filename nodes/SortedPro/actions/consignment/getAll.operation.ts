@@ -16,6 +16,7 @@ import { CONSIGNMENT_STATES } from '../../../shared/states';
 import { SEARCH_PAGE_SIZE, searchConsignments } from '../../../shared/search';
 import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -23,6 +24,9 @@ export const option: OperationOption = {
 	action: 'Get many consignments',
 	description: 'Search consignments, for example all in state Allocated',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 /** Simplify keeps the fields users map first of SortedPRO's consignment answer. */
 export const simplified: SimplifiedKind = 'consignment';

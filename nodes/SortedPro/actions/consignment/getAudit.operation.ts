@@ -6,6 +6,7 @@ import { consignmentReference } from '../../helpers/fields';
 import { isRecord } from '../../../shared/lists';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get Audit Messages',
@@ -14,6 +15,9 @@ export const option: OperationOption = {
 	description:
 		"Get a consignment's audit trail: what happened to it and who did it (lifecycle, labels, tracking)",
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 export const description: INodeProperties[] = [consignmentReference.property];
 

@@ -11,6 +11,7 @@ import { findByYourReference } from '../../helpers/yourReference';
 import { sortedProApiRequest, sortedProPath } from '../../../shared/transport';
 import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get By Your Reference',
@@ -18,6 +19,9 @@ export const option: OperationOption = {
 	action: 'Get by your reference',
 	description: 'Find the consignment created with your own reference, such as an order number',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 export const yourReference = referenceField({
 	displayName: 'Your Reference',

@@ -7,6 +7,7 @@ import { CONSIGNMENT_STATES, sameState, stateName } from '../../../shared/states
 import { sortedProAnswerError, sortedProApiRequest } from '../../../shared/transport';
 import { inputError } from '../../helpers/fields';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get Count By State',
@@ -14,6 +15,9 @@ export const option: OperationOption = {
 	action: 'Get count by state',
 	description: 'Count the consignments in one state, e.g. how many are still Unallocated',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 export const description: INodeProperties[] = [
 	{

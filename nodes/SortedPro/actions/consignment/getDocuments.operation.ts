@@ -12,6 +12,7 @@ import { firstText, isRecord } from '../../../shared/lists';
 import { sortedProPath } from '../../../shared/transport';
 import { readLabelFile, safeFileName } from '../../helpers/labelFile';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get Documents',
@@ -20,6 +21,9 @@ export const option: OperationOption = {
 	description:
 		'Get the customs documents of an allocated consignment (commercial invoice, CN22, CN23) as files',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 const documentFile = outputFileField(
 	'The name of the output binary field to put each document file in',

@@ -21,6 +21,7 @@ import { otherQueryParameters, readOtherQueryParameters } from '../../../shared/
 import { asNodeError, sortedProAnswerError, sortedProApiRequest } from '../../../shared/transport';
 import type { SortedProCallContext } from '../../../shared/transport';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get Late',
@@ -28,6 +29,9 @@ export const option: OperationOption = {
 	action: 'Get late consignments',
 	description: 'Get the consignments SortedPRO counts as late, with their summaries',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimitFields,

@@ -7,6 +7,7 @@ import { stateOf } from '../../../shared/consignments';
 import { consignmentReference } from '../../helpers/fields';
 import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get Status',
@@ -14,6 +15,9 @@ export const option: OperationOption = {
 	action: 'Get status',
 	description: 'Get the current state of a consignment (Unallocated, Allocated, Manifested...)',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 export const description: INodeProperties[] = [consignmentReference.property];
 

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Set Not Ready To Ship',
@@ -11,6 +12,9 @@ export const option: OperationOption = {
 	description:
 		'Return Ready To Ship consignments to Allocated, so that they can be deallocated, changed or cancelled',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = { changes: 'marks the consignment as not ready to ship' };
 
 export const description: INodeProperties[] = [consignmentReference.property];
 

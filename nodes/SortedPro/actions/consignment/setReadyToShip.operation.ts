@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Set Ready To Ship',
@@ -10,6 +11,9 @@ export const option: OperationOption = {
 	action: 'Set ready to ship',
 	description: 'Mark allocated consignments as ready to ship, before they are manifested',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = { changes: 'marks the consignment as ready to ship' };
 
 export const description: INodeProperties[] = [consignmentReference.property];
 

@@ -23,6 +23,7 @@ import { forItem } from './itemInput';
 import { changesProblem, updateRequest } from './consignmentUpdate';
 import { consignmentDetailFields } from './createFields';
 import type { ConsignmentChanges } from './consignmentUpdate';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -30,6 +31,11 @@ export const option: OperationOption = {
 	action: 'Update a consignment',
 	description:
 		'Change some details of a consignment that is not allocated yet; everything else stays as it is',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes: 'changes the details given and keeps the rest of the consignment as it was',
 };
 
 const STATE_RULE =

@@ -20,6 +20,7 @@ import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { ACCOUNT_DEFAULT_FORMAT, LABEL_FORMATS } from '../../helpers/labelFile';
 import { labelBinary, readLabelFormat } from '../../helpers/labelOutput';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -27,6 +28,9 @@ export const option: OperationOption = {
 	action: 'Get a label',
 	description: 'Get the shipping label of a consignment or of one of its packages, as a file',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 const outputFile = outputFileField('The name of the output binary field to put the label file in');
 

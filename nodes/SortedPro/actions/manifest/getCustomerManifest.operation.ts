@@ -9,6 +9,7 @@ import type { ItemTask } from '../../helpers/items';
 import { readLabelFile, safeFileName } from '../../helpers/labelFile';
 import type { RunSettings } from '../../helpers/settings';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get Customer Manifest',
@@ -16,6 +17,9 @@ export const option: OperationOption = {
 	action: 'Get customer manifest',
 	description: 'Download one manifest (the collection sheet for the carrier) as a PDF file',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 const manifestReference = referenceField({
 	displayName: 'Manifest Reference',

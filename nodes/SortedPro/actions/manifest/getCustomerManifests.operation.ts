@@ -14,6 +14,7 @@ import type { ItemTask } from '../../helpers/items';
 import type { RunSettings } from '../../helpers/settings';
 import { sortedProAnswerError } from '../../../shared/transport';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get Customer Manifests',
@@ -22,6 +23,9 @@ export const option: OperationOption = {
 	description:
 		'List the manifests (collection sheets) SortedPRO made when consignments were manifested: reference, file name, carrier, bookings',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimitFields,

@@ -3,12 +3,20 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ConsignmentCall } from '../../helpers/consignmentCall';
 import { consignmentReference } from '../../helpers/fields';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Manifest',
 	value: 'manifest',
 	action: 'Manifest consignments',
 	description: 'Manifest allocated consignments: sends their data to the carriers',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes:
+		'manifests the consignments, which sends their data to the carriers; this cannot be undone',
+	askFirst: true,
 };
 
 export const description: INodeProperties[] = [

@@ -14,6 +14,7 @@ import { isRecord } from '../../../shared/lists';
 import { stateName } from '../../../shared/states';
 import { sortedProAnswerError } from '../../../shared/transport';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Manifest From Query',
@@ -21,6 +22,13 @@ export const option: OperationOption = {
 	action: 'Manifest from query',
 	description:
 		'Manifest every consignment matching a query (states, shipping locations, carriers, labels printed, shipping date): transmits them to their carriers',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes:
+		'manifests every consignment that matches the query, which sends their data to the carriers; this cannot be undone',
+	askFirst: true,
 };
 
 /** The states SortedPRO manifests from (help/manifesting_consignments.md). */

@@ -10,6 +10,7 @@ import { packageOf } from '../consignment/consignmentBody';
 import { packageFields } from '../consignment/createFields';
 import { forItem } from '../consignment/itemInput';
 import { PACKAGE_STATES_RULE } from './rules';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Add',
@@ -17,6 +18,9 @@ export const option: OperationOption = {
 	action: 'Add a package',
 	description: 'Add a forgotten parcel to a consignment that is not allocated yet',
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = { changes: 'adds a package to the consignment' };
 
 export const description: INodeProperties[] = [consignmentReference.property, ...packageFields];
 

@@ -6,12 +6,19 @@ import { sortedProPath } from '../../../shared/transport';
 import type { OperationOption } from '../types';
 import { packageReference } from './packageReference';
 import { PACKAGE_STATES_RULE } from './rules';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Remove',
 	value: 'remove',
 	action: 'Remove a package',
 	description: 'Remove one package from a consignment that is not allocated yet',
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes: 'removes the package from the consignment',
+	askFirst: true,
 };
 
 export const description: INodeProperties[] = [

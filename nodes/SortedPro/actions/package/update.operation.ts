@@ -20,6 +20,7 @@ import { packageFields } from '../consignment/createFields';
 import { forItem } from '../consignment/itemInput';
 import { packageReference } from './packageReference';
 import { PACKAGE_STATES_RULE } from './rules';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -27,6 +28,11 @@ export const option: OperationOption = {
 	action: 'Update a package',
 	description:
 		"Change a package's weight, dimensions, value, description or size; everything else stays as it is",
+};
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = {
+	changes: 'changes the details given and keeps the rest of the package as it was',
 };
 
 export const description: INodeProperties[] = [

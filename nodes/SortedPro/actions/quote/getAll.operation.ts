@@ -8,6 +8,7 @@ import { cheapestFirst, quoteFields, quotesAnswerOf } from '../../helpers/quotes
 import { sortedProPath } from '../../../shared/transport';
 import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -15,6 +16,9 @@ export const option: OperationOption = {
 	action: 'Get many quotes',
 	description: "Get the carrier services' quotes for a consignment, cheapest first",
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 /** Simplify keeps each quote's carrier service, price and dates. */
 export const simplified: SimplifiedKind = 'quote';

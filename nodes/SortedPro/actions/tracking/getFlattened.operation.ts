@@ -8,6 +8,7 @@ import { isRecord } from '../../../shared/lists';
 import { sortedProPath } from '../../../shared/transport';
 import type { SimplifiedKind } from '../../helpers/simplify';
 import type { OperationOption } from '../types';
+import type { Effect } from '../../helpers/toolDescription';
 
 export const option: OperationOption = {
 	name: 'Get Flattened',
@@ -16,6 +17,9 @@ export const option: OperationOption = {
 	description:
 		"Get a consignment's tracking events per package, each event with its carrier service (no legs)",
 };
+
+/** What an AI agent is told this operation changes (helpers/toolDescription.ts). */
+export const effect: Effect = 'reads';
 
 /** Simplify keeps the latest tracking event. */
 export const simplified: SimplifiedKind = 'tracking';
