@@ -22,6 +22,7 @@ const {
 	startN8nServer,
 } = require('../scripts/lib/n8n');
 const { DEFAULT_API_KEY, createSimulator } = require('../simulator/server');
+const { startFakeChatModel } = require('./fakeChatModel');
 
 const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5691);
 const WRONG_KEY = 'e2e-wrong-key-7d2f41c9';
@@ -32,6 +33,7 @@ const README_IMAGE = path.join(ROOT, 'docs', 'sortedpro-node.png');
 let userFolder;
 let simulator;
 let workflows;
+let chatModel;
 
 const workflowId = (fileName) => {
 	const found = workflows.find((workflow) => path.basename(workflow.file) === fileName);
@@ -45,17 +47,26 @@ beforeAll(async () => {
 	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-e2e-'));
 	simulator = createSimulator({ apiKey: DEFAULT_API_KEY, consignments: 50 });
 	const simulatorUrl = await simulator.listen(0);
+	chatModel = await startFakeChatModel();
 	const workflowDir = path.join(__dirname, 'workflows');
 	({ workflows } = await prepareInstance(userFolder, N8N_PORT, simulatorUrl, {
 		workflowFiles: fs.readdirSync(workflowDir).map((file) => path.join(workflowDir, file)),
 		credentials: [
 			credential('sortedpro-wrong-key', 'SortedPRO with a wrong key', WRONG_KEY, simulatorUrl),
+			// The AI agent example's model credential, pointed at the stand-in model.
+			{
+				id: 'openai-credential',
+				name: 'OpenAI',
+				type: 'openAiApi',
+				data: { apiKey: 'e2e-model-key', url: chatModel.url },
+			},
 		],
 	}));
 });
 
 afterAll(async () => {
 	await simulator?.close();
+	await chatModel?.close();
 	if (userFolder && !process.env.E2E_KEEP) fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
@@ -128,6 +139,48 @@ describe('workflows executed by n8n', () => {
 			});
 		}
 		expect(run.data.resultData.runData['Allocate and get label'][0].data.main[1]).toHaveLength(1);
+	});
+
+	test('the AI agent example answers "where is order ORDER-1001?" through Get By Your Reference and Tracking, told what each tool does', async () => {
+		const orderOf = () =>
+			[...simulator.model.consignments.values()].find(
+				(consignment) => consignment.ConsignmentReferenceProvidedByCustomer === 'ORDER-1001',
+			);
+		// ORDER-1001 comes from the first example (the first test, unless filtered out).
+		if (!orderOf()) await executeWorkflow(userFolder, N8N_PORT, workflowId('order-to-label.json'));
+		const asked = chatModel.requests.length;
+		const { run } = await executeWorkflow(
+			userFolder,
+			N8N_PORT,
+			workflowId('ai-agent-where-is-my-order.json'),
+		);
+
+		expect(run.data.resultData.error).toBeUndefined();
+		const order = orderOf();
+		expect(order?.Reference).toMatch(/^EC-SIM-/);
+		const latest = simulator.model.trackingEvents(order).at(-1)?.Description;
+		expect(latest).toBeTruthy();
+		// The agent's answer is built from what the two SortedPRO tools returned.
+		expect(outputOf(run, 'Shipping assistant')[0]?.json.output).toBe(
+			`Order ORDER-1001 is consignment ${order.Reference}, now Allocated. Latest tracking event: ${latest}.`,
+		);
+		// n8n ran each tool once, with the value the model chose.
+		const toolRun = (node) => run.data.resultData.runData[node];
+		expect(toolRun('Find consignment by order number')).toHaveLength(1);
+		expect(toolRun('Get tracking events')).toHaveLength(1);
+
+		// The model was told what each tool does, needs and changes: the node's own descriptions.
+		const calls = chatModel.requests.slice(asked);
+		expect(calls).toHaveLength(3);
+		const tools = Object.fromEntries(
+			calls[0].body.tools.map((tool) => [tool.function.name, tool.function.description]),
+		);
+		expect(Object.values(tools).sort()).toEqual([
+			'Find the consignment created with your own reference, such as an order number. Needs: Your Reference. Only reads: it changes nothing in SortedPRO.',
+			'Get the tracking events of a consignment. Needs: Consignment Reference. Only reads: it changes nothing in SortedPRO.',
+		]);
+		// The SortedPRO key went to SortedPRO only: not to the model, not in its conversation.
+		expect(JSON.stringify(calls)).not.toContain(DEFAULT_API_KEY);
 	});
 
 	test('with On Error: Continue, failed items come out paired to their input and the rest are allocated', async () => {
