@@ -123,6 +123,25 @@ describe('the SortedPRO tool description an AI agent reads', () => {
 		expect(plain.parameters).not.toHaveProperty('toolDescription');
 	});
 
+	test("switching a tool's operation gives the new operation's text: the editor saves none while it is the default", async () => {
+		const { description } = await described();
+		const tool = asTool(description);
+		const node = nodeWith(tool, { resource: 'tracking', operation: 'get' });
+		// What the editor stores (n8n drops values equal to their default).
+		const stored = NodeHelpers.getNodeParameters(
+			tool.properties,
+			node.parameters,
+			false,
+			false,
+			node,
+			tool,
+		);
+		expect(stored).not.toHaveProperty('toolDescription');
+		expect(toolText(description, { ...stored, operation: 'getFlattened' })).toMatch(
+			/^Get a consignment's tracking events per package/,
+		);
+	});
+
 	test("the canvas name still comes from the operation's short action", async () => {
 		const { description } = await described();
 		const tool = asTool(description);
