@@ -11,15 +11,11 @@
  */
 const http = require('node:http');
 
-/** The first string value of `key` anywhere in a tool's answer (n8n sends items as JSON text). */
-function fieldOf(text, key) {
-	const match = new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`).exec(text ?? '');
-	return match ? match[1] : undefined;
-}
-
-function lastOf(text, key) {
-	const all = [...(text ?? '').matchAll(new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`, 'g'))];
-	return all.length ? all[all.length - 1][1] : undefined;
+/** The string values of `key` anywhere in a tool's answer (n8n sends items as JSON text). */
+function valuesOf(text, key) {
+	return [...(text ?? '').matchAll(new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`, 'g'))].map(
+		(match) => match[1],
+	);
 }
 
 function toolNamed(tools, pattern) {
@@ -54,15 +50,16 @@ function reply(body) {
 		const lookUp = toolNamed(body.tools, /your own reference/);
 		return { tool_calls: [callOf(lookUp, order, 1)] };
 	}
-	const reference = fieldOf(results[0], 'ConsignmentReference');
+	const reference = valuesOf(results[0], 'ConsignmentReference')[0];
 	if (results.length === 1) {
 		if (!reference) return { content: `I could not find a consignment for order ${order}.` };
 		const tracking = toolNamed(body.tools, /tracking events of a consignment/);
 		return { tool_calls: [callOf(tracking, reference, 2)] };
 	}
 	// Simplified outputs (the tool's default): State, and tracking's LatestEventDescription.
-	const state = fieldOf(results[0], 'State') ?? fieldOf(results[0], 'ConsignmentState');
-	const latest = fieldOf(results[1], 'LatestEventDescription') ?? lastOf(results[1], 'Description');
+	const state = valuesOf(results[0], 'State')[0];
+	const latest =
+		valuesOf(results[1], 'LatestEventDescription')[0] ?? valuesOf(results[1], 'Description').at(-1);
 	return {
 		content: `Order ${order} is consignment ${reference}, now ${state}. Latest tracking event: ${latest ?? 'none yet'}.`,
 	};

@@ -43,6 +43,15 @@ const workflowId = (fileName) => {
 
 const outputOf = (run, node) => run.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? [];
 
+/** `n8n execute` of an imported workflow, by its file name. */
+const runImported = (fileName) => executeWorkflow(userFolder, N8N_PORT, workflowId(fileName));
+
+/** The simulator's consignment created with this Your Reference (an order number). */
+const byYourReference = (reference) =>
+	[...simulator.model.consignments.values()].find(
+		(consignment) => consignment.ConsignmentReferenceProvidedByCustomer === reference,
+	);
+
 beforeAll(async () => {
 	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-e2e-'));
 	simulator = createSimulator({ apiKey: DEFAULT_API_KEY, consignments: 50 });
@@ -74,7 +83,7 @@ describe('workflows executed by n8n', () => {
 	test('the example creates, allocates and labels each order in one call per parcel; a failed allocation goes to the failure branch', async () => {
 		const labelRequests = () => simulator.counts.routes['GET /labels'] ?? 0;
 		const labelsBefore = labelRequests();
-		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('order-to-label.json'));
+		const { run } = await runImported('order-to-label.json');
 
 		expect(run.data.resultData.error).toBeUndefined();
 		const allocated = outputOf(run, 'Allocate and get label');
@@ -118,7 +127,7 @@ describe('workflows executed by n8n', () => {
 	test('the same import run again creates nothing twice and allocates nothing twice', async () => {
 		const before = simulator.model.consignments.size;
 
-		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('order-to-label.json'));
+		const { run } = await runImported('order-to-label.json');
 
 		expect(run.data.resultData.error).toBeUndefined();
 		expect(simulator.model.consignments.size).toBe(before);
@@ -142,21 +151,13 @@ describe('workflows executed by n8n', () => {
 	});
 
 	test('the AI agent example answers "where is order ORDER-1001?" through Get By Your Reference and Tracking, told what each tool does', async () => {
-		const orderOf = () =>
-			[...simulator.model.consignments.values()].find(
-				(consignment) => consignment.ConsignmentReferenceProvidedByCustomer === 'ORDER-1001',
-			);
 		// ORDER-1001 comes from the first example (the first test, unless filtered out).
-		if (!orderOf()) await executeWorkflow(userFolder, N8N_PORT, workflowId('order-to-label.json'));
+		if (!byYourReference('ORDER-1001')) await runImported('order-to-label.json');
 		const asked = chatModel.requests.length;
-		const { run } = await executeWorkflow(
-			userFolder,
-			N8N_PORT,
-			workflowId('ai-agent-where-is-my-order.json'),
-		);
+		const { run } = await runImported('ai-agent-where-is-my-order.json');
 
 		expect(run.data.resultData.error).toBeUndefined();
-		const order = orderOf();
+		const order = byYourReference('ORDER-1001');
 		expect(order?.Reference).toMatch(/^EC-SIM-/);
 		const latest = simulator.model.trackingEvents(order).at(-1)?.Description;
 		expect(latest).toBeTruthy();
@@ -184,11 +185,7 @@ describe('workflows executed by n8n', () => {
 	});
 
 	test('with On Error: Continue, failed items come out paired to their input and the rest are allocated', async () => {
-		const { run } = await executeWorkflow(
-			userFolder,
-			N8N_PORT,
-			workflowId('continue-on-fail.json'),
-		);
+		const { run } = await runImported('continue-on-fail.json');
 
 		expect(run.data.resultData.error).toBeUndefined();
 		const output = outputOf(run, 'SortedPRO');
@@ -219,7 +216,7 @@ describe('workflows executed by n8n', () => {
 	});
 
 	test('a wrong API key stops the run with the readable error', async () => {
-		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('wrong-key.json'));
+		const { run } = await runImported('wrong-key.json');
 
 		expect(run.data.resultData.error?.message).toBe(
 			'Could not allocate consignment EC-SIM-000003 with service group NEXTDAY: SortedPRO rejected the API key (Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.) (HTTP 401)',
@@ -229,7 +226,7 @@ describe('workflows executed by n8n', () => {
 
 	// These two allocate and manifest simulator consignments that the tests above use.
 	test('quotes: each consignment is allocated with its cheapest quote', async () => {
-		const { run } = await executeWorkflow(userFolder, N8N_PORT, workflowId('cheapest-quote.json'));
+		const { run } = await runImported('cheapest-quote.json');
 
 		expect(run.data.resultData.error).toBeUndefined();
 		const quotes = outputOf(run, 'Get quotes');
@@ -256,11 +253,7 @@ describe('workflows executed by n8n', () => {
 		).length;
 		const manifestsBefore = simulator.model.manifests.length;
 		const queriesBefore = simulator.model.manifestQueries;
-		const { run } = await executeWorkflow(
-			userFolder,
-			N8N_PORT,
-			workflowId('end-of-day-manifest.json'),
-		);
+		const { run } = await runImported('end-of-day-manifest.json');
 
 		expect(run.data.resultData.error).toBeUndefined();
 		const allocated = outputOf(run, 'Allocate in batches');
@@ -401,10 +394,6 @@ describe('the running n8n: a live webhook, and the editor in headless Chromium',
 		}
 		expect(response.status).toBe(200);
 
-		const byYourReference = (reference) =>
-			[...simulator.model.consignments.values()].find(
-				(consignment) => consignment.ConsignmentReferenceProvidedByCustomer === reference,
-			);
 		const deadline = Date.now() + 60_000;
 		while (Date.now() < deadline && byYourReference('WEB-3')?.State !== 'AllocationFailed') {
 			await new Promise((resolve) => setTimeout(resolve, 250));
